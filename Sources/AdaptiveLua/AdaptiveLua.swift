@@ -1,0 +1,2 @@
+/// The `adaptive` Lua module and the kernel.
+public enum AdaptiveLuaModule {}

@@ -1,0 +1,2 @@
+/// Figures rendered as SVG text and rasterized to PNG. Knows nothing of learners or Lua.
+public enum Plotting {}
