@@ -53,6 +53,20 @@ public final class LuaRef: @unchecked Sendable {
         return results
     }
 
+    /// Calls the referenced function with no arguments and passes all its results to
+    /// `consumer` (the shell prints a chunk's values this way, keeping their identity).
+    public func call(forwardingResultsTo consumer: LuaRef) throws(LuaError) {
+        guard let state else { throw LuaError(kind: .runtime, message: "the Lua state was closed") }
+        let L = state.L
+        state.prepareEntry()
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        consumer.push(onto: L)
+        push(onto: L)
+        try state.protectedCall(nargs: 0, nresults: LUA_MULTRET)
+        try state.protectedCall(nargs: lua_gettop(L) - top - 1, nresults: 0)
+    }
+
     /// Calls the referenced function with numbers and returns its first result as
     /// numbers: a number gives one element, an array of numbers its elements. The
     /// fast path for learning a function.

@@ -1,2 +1,0 @@
-/// The `adaptive` Lua module and the kernel.
-public enum AdaptiveLuaModule {}

@@ -1,0 +1,17 @@
+import Adaptive
+import LuaKit
+
+/// Builds the `adaptive` Lua module: a global table, also returned by `require "adaptive"`.
+/// Each part of the API (learners, runners, plots) adds its entries in its own file.
+enum AdaptiveModule {
+    static func install(in lua: LuaState) {
+        lua.setGlobal("adaptive", [
+            "version": .string(AdaptiveInfo.version),
+        ])
+        do {
+            try lua.run("package.loaded.adaptive = adaptive", chunkName: "=(kernel)")
+        } catch {
+            fatalError("could not register the adaptive module: \(error)")
+        }
+    }
+}

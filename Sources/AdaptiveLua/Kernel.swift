@@ -1,0 +1,196 @@
+import Adaptive
+import Foundation
+import LuaKit
+
+/// The main Lua state of a session: what the user typed lives here, with the
+/// `adaptive` module preloaded as a global (and `require "adaptive"` working).
+///
+/// Only one thread uses a kernel at a time (the shell's or the notebook's); runners
+/// never need it. `print` and `io.write` go to `output`, which a notebook or a test
+/// can redirect per execution with `capturingOutput`.
+public final class Kernel: @unchecked Sendable {
+    /// The Lua state. Front ends use it through the kernel's methods.
+    public let lua: LuaState
+    /// Where `print` and `io.write` write. Defaults to standard output.
+    public var output: @Sendable (String) -> Void = Kernel.standardOutput
+
+    /// Writes to standard output, unbuffered relative to Swift's `print`.
+    public static let standardOutput: @Sendable (String) -> Void = { text in
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// `function(...)`: prints the values of an interactive chunk, if any (lua.c's `l_print`).
+    private var showResults: LuaRef!
+
+    public init() {
+        lua = LuaState()
+        lua.register("__adaptive_emit") { [unowned self] call in
+            for i in 1...max(call.count, 1) where i <= call.count { self.output(try call.string(i)) }
+            return 0
+        }
+        AdaptiveModule.install(in: lua)
+        do { try lua.run(Kernel.prelude, chunkName: "=(kernel)") } catch {
+            fatalError("the kernel prelude failed: \(error)")   // a bug in the prelude itself
+        }
+        guard case .function(let show)? = try? lua.evaluate(Kernel.showResults, chunkName: "=(kernel)").first else {
+            fatalError("the kernel prelude failed to define its result printer")
+        }
+        showResults = show
+    }
+
+    /// Replaces `print` and `io.write` so their text goes through `output`.
+    static let prelude = """
+        local emit = __adaptive_emit
+        __adaptive_emit = nil
+        local select, tostring, type, mtype, format = select, tostring, type, math.type, string.format
+        function print(...)
+          local n = select('#', ...)
+          local parts = {}
+          for i = 1, n do parts[i] = tostring((select(i, ...))) end
+          emit(table.concat(parts, '\\t', 1, n) .. '\\n')
+        end
+        local stdout = io.stdout
+        function io.write(...)
+          for i = 1, select('#', ...) do
+            local v = select(i, ...)
+            if type(v) == 'number' then
+              v = mtype(v) == 'integer' and format('%d', v) or format('%.14g', v)
+            elseif type(v) ~= 'string' then
+              error(format("bad argument #%d to 'write' (string expected, got %s)", i, type(v)), 2)
+            end
+            emit(v)
+          end
+          return stdout
+        end
+        """
+
+    // MARK: - Running code
+
+    /// Runs `code` as a chunk named `chunkName` and returns its results.
+    @discardableResult
+    public func execute(_ code: String, chunkName: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        lua.clearInterrupt()
+        let chunk = try lua.load(code, chunkName: chunkName)
+        return try chunk.call(arguments)
+    }
+
+    /// Runs a Lua file as `adaptive run` does: `arg` holds the script name at 0 and the
+    /// arguments from 1; the chunk also receives the arguments as `...`.
+    public func runFile(_ path: String, arguments: [String]) throws(KernelError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason = !exists ? "No such file or directory" : isDirectory.boolValue ? "Is a directory" : "Permission denied"
+            throw .cannotOpen(path: path, reason: reason)
+        }
+        var source = String(decoding: data, as: UTF8.self)
+        if source.hasPrefix("#") {   // a shebang line, as lua.c skips it (keeping line numbers)
+            source = "--" + source
+        }
+        lua.setGlobal("arg", .array(arguments.map { .string($0) }))
+        _ = try? execute("arg[0] = ...", chunkName: "=(kernel)", arguments: [.string(path)])
+        do {
+            lua.clearInterrupt()
+            let chunk = try lua.load(source, chunkName: "@" + path)
+            _ = try chunk.call(arguments.map { .string($0) })
+        } catch {
+            throw .lua(error)
+        }
+    }
+
+    // MARK: - Interactive chunks
+
+    /// What an interactive chunk turned out to be.
+    public enum ChunkStatus: Equatable {
+        /// It ran; `failed` when it raised an error (already reported through `report`).
+        case ran(failed: Bool)
+        /// More lines are needed (a syntax error at `<eof>`).
+        case incomplete
+    }
+
+    /// Runs a chunk typed at a prompt, the way lua.c does: first tried as `return <chunk>;`
+    /// so expressions print their values; an incomplete chunk asks for more lines.
+    /// Results are printed with `print`; errors go to `report`.
+    public func runInteractive(_ chunk: String, chunkName: String = "=stdin", report: (LuaError) -> Void) -> ChunkStatus {
+        lua.clearInterrupt()
+        let function: LuaRef
+        if let expression = try? lua.load("return " + chunk + ";", chunkName: chunkName) {
+            function = expression
+        } else {
+            do { function = try lua.load(chunk, chunkName: chunkName) } catch {
+                if error.isIncompleteChunk { return .incomplete }
+                report(error)
+                return .ran(failed: true)
+            }
+        }
+        do {
+            try function.call(forwardingResultsTo: showResults)
+            return .ran(failed: false)
+        } catch {
+            report(error)
+            return .ran(failed: true)
+        }
+    }
+
+    static let showResults = """
+        return function(...)
+          if select('#', ...) > 0 then print(...) end
+        end
+        """
+
+    /// True when `chunk` is an unfinished statement (a syntax error at `<eof>`), so the
+    /// shell should read another line.
+    public func isIncomplete(_ chunk: String) -> Bool {
+        if (try? lua.load("return " + chunk + ";", chunkName: "=stdin")) != nil { return false }
+        do { _ = try lua.load(chunk, chunkName: "=stdin") } catch { return error.isIncompleteChunk }
+        return false
+    }
+
+    /// The version of adaptive.
+    public static let version = AdaptiveInfo.version
+
+    /// The traceback of a runtime error without the kernel's own frames, or nil when
+    /// nothing of the user's code is left in it (an error in the chunk's top level).
+    public static func userTraceback(_ error: LuaError) -> String? {
+        guard error.kind == .runtime, let traceback = error.traceback else { return nil }
+        let frames = traceback.split(separator: "\n").dropFirst().filter {
+            !$0.contains("(kernel)") && !$0.contains("[C]: in ?") && !$0.contains("(...tail calls...)")
+        }
+        guard frames.count > 1 else { return nil }
+        return "stack traceback:\n" + frames.joined(separator: "\n")
+    }
+
+    /// Runs `body` with `print` and `io.write` collected into the returned string.
+    public func capturingOutput(_ body: () throws -> Void) rethrows -> String {
+        let collected = OutputBuffer()
+        let saved = output
+        output = { collected.append($0) }
+        defer { output = saved }
+        try body()
+        return collected.text
+    }
+
+    /// Stops the Lua code running in the kernel (from any thread): it raises `interrupted!`.
+    public func interrupt() { lua.interrupt() }
+}
+
+/// Why a file could not be run.
+public enum KernelError: Error, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case lua(LuaError)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason): return "cannot open \(path) (\(reason))"
+        case .lua(let error): return error.description
+        }
+    }
+}
+
+/// Text collected from `print` (thread-safe: runners may print from other threads later).
+final class OutputBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [String] = []
+    func append(_ text: String) { lock.withLock { parts.append(text) } }
+    var text: String { lock.withLock { parts.joined() } }
+}
