@@ -1,0 +1,33 @@
+/// What every learner offers, as python-adaptive's `BaseLearner` does: it proposes
+/// points (`ask`), is told values (`tell`), and knows how good its model is (`loss`).
+///
+/// A learner never calls the learned function itself; a runner does. Learners guard
+/// their own state, so another thread may read `npoints` or `loss()` while a runner
+/// works.
+public protocol Learner: AnyObject, Sendable {
+    /// Where the function is evaluated (`Double` for 1D).
+    associatedtype Point: Sendable
+    /// What the function returns there.
+    associatedtype Value: Sendable
+
+    /// Proposes `n` points and the loss improvement expected of each. With
+    /// `tellPending` the points are marked pending, so the next `ask` proposes others.
+    func ask(_ n: Int, tellPending: Bool) throws -> (points: [Point], lossImprovements: [Double])
+    /// Records the value at a point.
+    func tell(_ point: Point, _ value: Value) throws
+    /// Marks a point as being evaluated.
+    func tellPending(_ point: Point)
+    /// The largest loss of the learner's subdomains: with `real` false, pending points count.
+    func loss(real: Bool) -> Double
+    /// The number of evaluated points.
+    var npoints: Int { get }
+    /// Forgets the pending points.
+    func removeUnfinished()
+    /// True when the learner has nothing more to do (integrators, sequences); nil when
+    /// the notion does not apply and only goals stop it.
+    var isDone: Bool? { get }
+}
+
+extension Learner {
+    public var isDone: Bool? { nil }
+}
