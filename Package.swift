@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "AdaptiveCommand",
             dependencies: [
-                "Shell", "Notebook", "AdaptiveLua", "LuaKit", "Adaptive",
+                "Shell", "Notebook", "AdaptiveLua", "LuaKit", "Adaptive", "CBenchSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +50,8 @@ let package = Package(
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         /// C helpers that own every place a Lua error (longjmp) can be raised.
         .target(name: "CLuaSupport", dependencies: ["CLua"]),
+        /// glibc's malloc statistics, for `adaptive bench`.
+        .target(name: "CBenchSupport"),
         /// libedit (Debian: libedit-dev).
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         /// librsvg + cairo (Debian: librsvg2-dev).
@@ -60,7 +62,8 @@ let package = Package(
         .testTarget(name: "AdaptiveTests", dependencies: ["Adaptive"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
-        .testTarget(name: "AdaptiveLuaTests", dependencies: ["AdaptiveLua", "LuaKit", "Adaptive"]),
+        .testTarget(name: "AdaptiveLuaTests", dependencies: ["AdaptiveLua", "LuaKit", "Adaptive", "Plotting"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "AdaptiveLua", "Plotting"]),
     ],
     swiftLanguageModes: [.v6]
 )

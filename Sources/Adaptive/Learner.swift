@@ -16,7 +16,7 @@ public protocol Learner: AnyObject, Sendable {
     /// Records the value at a point.
     func tell(_ point: Point, _ value: Value) throws
     /// Marks a point as being evaluated.
-    func tellPending(_ point: Point)
+    func tellPending(_ point: Point) throws
     /// The largest loss of the learner's subdomains: with `real` false, pending points count.
     func loss(real: Bool) -> Double
     /// The number of evaluated points.

@@ -8,6 +8,9 @@ enum AdaptiveModule {
         lua.setGlobal("adaptive", [
             "version": .string(AdaptiveInfo.version),
         ])
+        LuaLearner1D.install(in: lua)
+        LuaLoss1D.install(in: lua)
+        RunnersModule.install(in: lua)
         do {
             try lua.run("package.loaded.adaptive = adaptive", chunkName: "=(kernel)")
         } catch {

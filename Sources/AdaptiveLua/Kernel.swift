@@ -1,6 +1,7 @@
 import Adaptive
 import Foundation
 import LuaKit
+import Plotting
 
 /// The main Lua state of a session: what the user typed lives here, with the
 /// `adaptive` module preloaded as a global (and `require "adaptive"` working).
@@ -13,6 +14,9 @@ public final class Kernel: @unchecked Sendable {
     public let lua: LuaState
     /// Where `print` and `io.write` write. Defaults to standard output.
     public var output: @Sendable (String) -> Void = Kernel.standardOutput
+    /// Receives the figures passed to `adaptive.display(fig)` (a notebook collects them
+    /// per cell). Without a handler they are dropped.
+    public var onDisplay: ((Figure) -> Void)?
 
     /// Writes to standard output, unbuffered relative to Swift's `print`.
     public static let standardOutput: @Sendable (String) -> Void = { text in
@@ -29,6 +33,7 @@ public final class Kernel: @unchecked Sendable {
             return 0
         }
         AdaptiveModule.install(in: lua)
+        LuaFigure.install(in: lua, kernel: self)
         do { try lua.run(Kernel.prelude, chunkName: "=(kernel)") } catch {
             fatalError("the kernel prelude failed: \(error)")   // a bug in the prelude itself
         }

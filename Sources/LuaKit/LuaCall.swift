@@ -107,6 +107,9 @@ public struct LuaCall {
         throw expected(wanted, index)
     }
 
+    /// The bridged object at `index` of any registered class, or nil.
+    public func anyObject(_ index: Int) -> AnyObject? { state.anyObject(at: slot(index)) }
+
     /// Pushes a result.
     public func push(_ value: LuaValue) { state.push(value) }
     /// Pushes a number result (no allocation).

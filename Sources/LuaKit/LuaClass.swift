@@ -140,6 +140,17 @@ extension LuaState {
         return boxedObject(L, index) as? T
     }
 
+    /// The bridged object at `index` whatever its class, or nil for other values.
+    func anyObject(at index: Int32) -> AnyObject? {
+        guard lua_type(L, index) == LUA_TUSERDATA, lua_getmetatable(L, index) != 0 else { return nil }
+        lua_pushstring(L, "__name")
+        lua_rawget(L, -2)
+        let name = string(at: -1)
+        clua_pop(L, 2)
+        guard let name, classNames.values.contains(name) else { return nil }
+        return boxedObject(L, index)
+    }
+
     /// The bridged object of type `T` held by a reference, or nil.
     public func object<T: AnyObject>(_ value: LuaValue, as type: T.Type) -> T? {
         guard case .ref(let ref) = value, ref.state === self else { return nil }

@@ -71,7 +71,7 @@ func dispatchSwiftFunction(_ L: OpaquePointer?) -> Int32 {
         return -1
     } catch {
         luaL_where(L, 1)
-        state.pushString("\(box.name): \(error)")
+        state.pushString("\(error)")   // the error's own text names what failed
         lua_concat(L, 2)
         return -1
     }

@@ -22,6 +22,15 @@ extension LuaState {
                 push(fields[key]!)
                 lua_rawset(L, -3)
             }
+        case .pairs(let entries):
+            lua_createtable(L, 0, Int32(entries.count))
+            for entry in entries {
+                if case .nil = entry.key { continue }
+                if case .number(let d) = entry.key, d.isNaN { continue }   // rawset would raise
+                push(entry.key)
+                push(entry.value)
+                lua_rawset(L, -3)
+            }
         case .function(let ref), .ref(let ref):
             if ref.state === self { ref.push(onto: L) } else { lua_pushnil(L) }
         }

@@ -171,3 +171,33 @@ public final class LuaState: @unchecked Sendable {
     /// Number of values on the stack (tests check that calls leave it balanced).
     public var stackDepth: Int { Int(lua_gettop(L)) }
 }
+
+extension LuaState {
+    /// Sets `value` at a dotted path of tables from the globals (`["adaptive", "runner"]`,
+    /// `"simple"`), creating missing tables on the way. Uses raw access.
+    public func setField(in path: [String], _ key: String, _ value: LuaValue) {
+        prepareEntry()
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        for name in path {
+            lua_pushstring(L, name)
+            lua_rawget(L, -2)
+            if lua_type(L, -1) != LUA_TTABLE {
+                clua_pop(L, 1)
+                clua_newtable(L)
+                lua_pushstring(L, name)
+                lua_pushvalue(L, -2)
+                lua_rawset(L, -4)
+            }
+            clua_remove(L, -2)
+        }
+        pushString(key)
+        push(value)
+        lua_rawset(L, -3)
+        clua_pop(L, 1)
+    }
+
+    /// Registers a Swift function at a dotted path: `register(["adaptive", "runner"], "simple") {...}`.
+    public func register(in path: [String], _ name: String, _ body: @escaping LuaFunction) {
+        setField(in: path, name, .function(makeFunction(name: (path + [name]).joined(separator: "."), body)))
+    }
+}

@@ -11,6 +11,8 @@ public enum LuaValue: Sendable, Equatable {
     case string(String)
     case array([LuaValue])
     case map([String: LuaValue])
+    /// A table with keys of any type, in the given order (pushing only).
+    case pairs([(key: LuaValue, value: LuaValue)])
     /// A Swift function (pushed as a Lua function) or a Lua function kept by reference.
     case function(LuaRef)
     /// Any other value kept by reference (userdata, tables with mixed keys, coroutines).
@@ -26,6 +28,8 @@ public enum LuaValue: Sendable, Equatable {
         case let (.string(x), .string(y)): return x == y
         case let (.array(x), .array(y)): return x == y
         case let (.map(x), .map(y)): return x == y
+        case let (.pairs(x), .pairs(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         case let (.function(x), .function(y)), let (.ref(x), .ref(y)): return x === y
         default: return false
         }
@@ -47,7 +51,7 @@ public enum LuaValue: Sendable, Equatable {
         case .boolean: return "boolean"
         case .integer, .number: return "number"
         case .string: return "string"
-        case .array, .map: return "table"
+        case .array, .map, .pairs: return "table"
         case .function: return "function"
         case .ref(let r): return r.typeName
         }

@@ -78,11 +78,11 @@ extension Figure {
     /// Restricts the figure to data inside the given ranges: only that data sets the
     /// automatic ranges (so `select(x:)` rescales y to the selected part), finite bounds become
     /// the shown range, and whatever lies outside is clipped. Use `-.infinity` or `.infinity`
-    /// for an open side.
+    /// for an open side. A selection replaces an explicit range (`xlim`/`ylim`) of its axis.
     public func select(x: ClosedRange<Double>? = nil, y: ClosedRange<Double>? = nil) -> Figure {
         panel { o in
-            if let x { o.selectX = x }
-            if let y { o.selectY = y }
+            if let x { o.selectX = x; o.xlim = nil }
+            if let y { o.selectY = y; o.ylim = nil }
         }
     }
 

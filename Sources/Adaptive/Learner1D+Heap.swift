@@ -1,0 +1,172 @@
+// The loss queues: intervals ordered like python-adaptive's `loss_manager`, kept in
+// binary heaps with lazy deletion.
+
+extension Learner1D {
+    /// python-adaptive's `finite_loss(ival, loss, x_scale)[0]`: a non-finite loss (inf
+    /// or NaN) is replaced by the interval's relative length (÷ `parts` for a split
+    /// interval), then rounded to 12 decimals with `int(loss * 1e12 + 0.5) / 1e12`
+    /// (round half up, truncating toward zero), so that losses equal up to round-off
+    /// tie and the tie goes to the left-most interval.
+    @inline(__always)
+    static func finiteLoss(
+        _ loss: Double, left: Double, right: Double, xScale: Double, parts: Int = 1
+    ) -> Double {
+        var value = loss
+        if !value.isFinite {
+            value = (right - left) / xScale
+            if parts != 1 { value /= Double(parts) }
+        }
+        return (value * 1e12 + 0.5).rounded(.towardZero) / 1e12
+    }
+
+    /// An interval in a loss heap: the interval starting at `node`, as it was when
+    /// pushed. It is current while the node's stamp still equals `stamp`.
+    struct HeapEntry {
+        /// `-finiteLoss`: ascending order puts the largest loss first.
+        var priority: Double
+        /// The left end; ties in priority go to the smaller one (intervals in one
+        /// heap never share a left end, so the right end is never needed).
+        var left: Double
+        var node: Int32
+        var stamp: UInt32
+
+        @inline(__always)
+        static func < (a: HeapEntry, b: HeapEntry) -> Bool {
+            a.priority < b.priority || (a.priority == b.priority && a.left < b.left)
+        }
+    }
+
+    /// A binary min-heap of `HeapEntry`. Updating an interval pushes a new entry and
+    /// bumps the node's stamp; outdated entries are dropped when they reach the top, or
+    /// all at once when they outnumber the current ones (`Core.compact…`).
+    struct LossHeap {
+        private(set) var entries: [HeapEntry] = []
+
+        var count: Int { entries.count }
+        var first: HeapEntry? { entries.first }
+
+        mutating func push(_ entry: HeapEntry) {
+            entries.append(entry)
+            var child = entries.count - 1
+            entries.withUnsafeMutableBufferPointer { heap in
+                while child > 0 {
+                    let parent = (child - 1) >> 1
+                    guard entry < heap[parent] else { break }
+                    heap[child] = heap[parent]
+                    child = parent
+                }
+                heap[child] = entry
+            }
+        }
+
+        @discardableResult
+        mutating func popFirst() -> HeapEntry {
+            let top = entries[0]
+            let last = entries.removeLast()
+            if entries.isEmpty { return top }
+            entries.withUnsafeMutableBufferPointer { heap in
+                let n = heap.count
+                var parent = 0
+                while true {
+                    var child = 2 * parent + 1
+                    if child >= n { break }
+                    if child + 1 < n && heap[child + 1] < heap[child] { child += 1 }
+                    guard heap[child] < last else { break }
+                    heap[parent] = heap[child]
+                    parent = child
+                }
+                heap[parent] = last
+            }
+            return top
+        }
+
+        /// Replaces the contents (any order).
+        mutating func rebuild(_ newEntries: [HeapEntry]) {
+            entries = newEntries
+            entries.sort { $0 < $1 }  // a sorted array is a heap
+        }
+    }
+}
+
+extension Learner1D.Core {
+    typealias HeapEntry = Learner1D.HeapEntry
+
+    @inline(__always)
+    func priority(_ loss: Double, _ left: Double, _ right: Double) -> Double {
+        -Learner1D.finiteLoss(loss, left: left, right: right, xScale: xScale)
+    }
+
+    /// Sets the loss of the real interval starting at `id` (which has a real successor).
+    mutating func setRealLoss(_ id: Int32, _ loss: Double) {
+        let i = Int(id)
+        let stored = loss.isNaN ? Double.nan : loss
+        nodes[i].realLoss = stored
+        nodes[i].realStamp &+= 1
+        let left = nodes[i].x
+        let right = nodes[Int(nodes[i].nextReal)].x
+        realHeap.push(
+            HeapEntry(priority: priority(stored, left, right), left: left, node: id, stamp: nodes[i].realStamp))
+        if realHeap.count > 2 * realCount + 64 { rebuildRealHeap() }
+    }
+
+    /// Sets the loss of the combined interval starting at `id` (which has a successor).
+    mutating func setCombinedLoss(_ id: Int32, _ loss: Double) {
+        let i = Int(id)
+        let stored = loss.isNaN ? Double.nan : loss
+        nodes[i].combinedLoss = stored
+        nodes[i].combinedStamp &+= 1
+        let left = nodes[i].x
+        let right = nodes[Int(nodes[i].next)].x
+        combinedHeap.push(
+            HeapEntry(priority: priority(stored, left, right), left: left, node: id, stamp: nodes[i].combinedStamp))
+        if combinedHeap.count > 2 * combinedIndex.count + 64 { rebuildCombinedHeap() }
+    }
+
+    /// The current top of the real heap (dropping outdated entries above it).
+    mutating func topReal() -> HeapEntry? {
+        while let entry = realHeap.first {
+            if nodes[Int(entry.node)].realStamp == entry.stamp { return entry }
+            realHeap.popFirst()
+        }
+        return nil
+    }
+
+    /// The current top of the combined heap (dropping outdated entries above it).
+    mutating func topCombined() -> HeapEntry? {
+        while let entry = combinedHeap.first {
+            if nodes[Int(entry.node)].combinedStamp == entry.stamp { return entry }
+            combinedHeap.popFirst()
+        }
+        return nil
+    }
+
+    /// Rebuilds the real heap from the nodes: one entry per real interval.
+    mutating func rebuildRealHeap() {
+        var entries: [HeapEntry] = []
+        entries.reserveCapacity(realCount)
+        for entry in realIndex {
+            let node = nodes[Int(entry.node)]
+            guard node.nextReal != Learner1D.Node.none else { continue }
+            entries.append(
+                HeapEntry(
+                    priority: priority(node.realLoss, node.x, x(node.nextReal)), left: node.x, node: entry.node,
+                    stamp: node.realStamp))
+        }
+        realHeap.rebuild(entries)
+    }
+
+    /// Rebuilds the combined heap from the nodes: one entry per combined interval.
+    mutating func rebuildCombinedHeap() {
+        var entries: [HeapEntry] = []
+        entries.reserveCapacity(combinedIndex.count)
+        for entry in combinedIndex {
+            let node = nodes[Int(entry.node)]
+            guard node.next != Learner1D.Node.none else { continue }
+            entries.append(
+                HeapEntry(
+                    priority: priority(node.combinedLoss, node.x, x(node.next)), left: node.x, node: entry.node,
+                    stamp: node.combinedStamp))
+        }
+        combinedHeap.rebuild(entries)
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+
+/// `adaptive bench`: the peer workloads through the core and through Lua, beside
+/// python-adaptive in the same run. scripts/bench prepares Python and calls this.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmark against python-adaptive (see scripts/bench).")
+
+    @Option(help: "Comma-separated workloads to run (W1,W2,W8); all when absent.")
+    var only: String?
+
+    @Option(help: "Write the rows as a JSON list to this file.")
+    var json: String?
+
+    @Option(help: "The Python with adaptive 1.5.2 installed; without it only our side runs.")
+    var python: String?
+
+    @Option(help: "The Python driver.")
+    var driver = "bench/python_adaptive.py"
+
+    @Option(help: "Repetitions per case (the median is reported).")
+    var reps = 3
+
+    func run() throws {
+        let wanted = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
+        let workloads = Workload.all.filter { wanted?.contains($0.name) ?? true }
+        if let wanted, workloads.count != wanted.count {
+            throw ValidationError("unknown workload in --only \(only!); the workloads are \(Workload.all.map(\.name).joined(separator: ", "))")
+        }
+        let peer = python.map { PythonPeer(python: $0, driver: driver) }
+        var rows: [BenchRow] = []
+        print(BenchRow.header)
+        for workload in workloads {
+            for n in workload.sizes {
+                let reference = peer?.run(workload.name, n, reps: reps)
+                for variant in ["core", "lua"] {
+                    var runs: [Workload.Run] = []
+                    for _ in 0..<reps {
+                        runs.append(variant == "core" ? try workload.runCore(n) : try workload.runLua(n))
+                    }
+                    let median = runs.sorted { $0.seconds < $1.seconds }[reps / 2]
+                    let quality = workload.vector ? nil : interpolationError(median.samples)
+                    let row = BenchRow(
+                        workload: workload.name, n: median.samples.count, variant: variant,
+                        usPerPoint: median.seconds / Double(median.samples.count) * 1e6,
+                        pythonUsPerPoint: reference?.us_per_point,
+                        bytesPerPoint: Double(median.bytes) / Double(median.samples.count),
+                        pythonBytesPerPoint: reference.map { Double($0.rss_growth_bytes) / Double($0.n) },
+                        maxError: quality?.max, meanError: quality?.mean,
+                        pythonMaxError: reference?.max_error, pythonMeanError: reference?.mean_error)
+                    print(row.line)
+                    rows.append(row)
+                }
+            }
+        }
+        if let json {
+            let data = try JSONSerialization.data(withJSONObject: rows.map(\.json), options: [.prettyPrinted, .sortedKeys])
+            try data.write(to: URL(fileURLWithPath: json), options: .atomic)
+        }
+    }
+}
+
+/// One line of the benchmark table and of its JSON.
+struct BenchRow {
+    var workload: String
+    var n: Int
+    var variant: String
+    var usPerPoint: Double
+    var pythonUsPerPoint: Double?
+    var bytesPerPoint: Double
+    var pythonBytesPerPoint: Double?
+    var maxError: Double?
+    var meanError: Double?
+    var pythonMaxError: Double?
+    var pythonMeanError: Double?
+
+    var ratio: Double? { pythonUsPerPoint.map { $0 / usPerPoint } }
+
+    static let header = [
+        pad("case", 10), pad("variant", 7), pad("us/pt", 9), pad("python", 9), pad("ratio", 8),
+        pad("B/pt", 7), pad("max err", 10), pad("py max err", 10), pad("mean err", 10), pad("py mean", 10),
+    ].joined(separator: " ")
+
+    var line: String {
+        func f(_ x: Double?, _ format: String) -> String { x.map { String(format: format, $0) } ?? "n/a" }
+        return [
+            Self.pad("\(workload)-N\(n)", 10), Self.pad(variant, 7), Self.pad(f(usPerPoint, "%.3f"), 9),
+            Self.pad(f(pythonUsPerPoint, "%.1f"), 9), Self.pad(f(ratio, "%.0fx"), 8),
+            Self.pad(f(bytesPerPoint, "%.0f"), 7), Self.pad(f(maxError, "%.3g"), 10),
+            Self.pad(f(pythonMaxError, "%.3g"), 10), Self.pad(f(meanError, "%.3g"), 10), Self.pad(f(pythonMeanError, "%.3g"), 10),
+        ].joined(separator: " ")
+    }
+
+    static func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
+    }
+
+    var json: [String: Any] {
+        var row: [String: Any] = [
+            "workload": workload, "n": n, "variant": variant, "us_per_point": usPerPoint,
+            "bytes_per_point": bytesPerPoint,
+        ]
+        row["python_us_per_point"] = pythonUsPerPoint ?? NSNull()
+        row["ratio"] = ratio ?? NSNull()
+        row["max_error"] = maxError ?? NSNull()
+        row["mean_error"] = meanError ?? NSNull()
+        row["python_max_error"] = pythonMaxError ?? NSNull()
+        row["python_mean_error"] = pythonMeanError ?? NSNull()
+        row["python_bytes_per_point"] = pythonBytesPerPoint ?? NSNull()
+        return row
+    }
+}

@@ -1,0 +1,29 @@
+import Adaptive
+import Foundation
+import LuaKit
+
+/// The goal options every runner takes, as python-adaptive names them.
+let goalOptionNames = ["goal", "loss_goal", "npoints_goal", "end_time_goal", "duration_goal"]
+
+extension Goal {
+    /// The goal given by runner options: `goal` (a function of the learner returning
+    /// true when done), `loss_goal`, `npoints_goal`, `end_time_goal` (seconds since the
+    /// epoch, as `os.time()` gives) and `duration_goal` (seconds). Several must all hold;
+    /// none gives the automatic goal.
+    init(options: LuaOptions, learner: LuaValue) throws {
+        var conditions: [Condition] = []
+        if let predicate = try options.function("goal") {
+            conditions.append(.custom { try predicate.call([learner]).first?.isTruthy ?? false })
+        }
+        if let loss = try options.number("loss_goal") { conditions.append(.loss(loss)) }
+        if let n = try options.integer("npoints_goal") { conditions.append(.npoints(n)) }
+        if let end = try options.number("end_time_goal") {
+            conditions.append(.endTime(Date(timeIntervalSince1970: end)))
+        }
+        if let seconds = try options.number("duration_goal") {
+            guard seconds >= 0 else { throw LuaCallError("\(options.function): duration_goal must be >= 0, got \(seconds)") }
+            conditions.append(.duration(seconds))
+        }
+        self.init(conditions)
+    }
+}

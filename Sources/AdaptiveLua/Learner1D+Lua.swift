@@ -1,0 +1,145 @@
+import Adaptive
+import Foundation
+import LuaKit
+
+/// `adaptive.Learner1D(f, {a, b} [, {loss_per_interval = ..., nth_neighbors = n}])`:
+/// the core learner plus the Lua function it learns.
+final class LuaLearner1D: LuaLearner {
+    let core: Learner1D
+    let function: LuaRef
+    /// The loss as the user gave it (a Loss1D object or a function), for `loss_per_interval`.
+    let lossValue: LuaValue
+    var kindName: String { "Learner1D" }
+
+    init(core: Learner1D, function: LuaRef, lossValue: LuaValue) {
+        self.core = core
+        self.function = function
+        self.lossValue = lossValue
+    }
+
+    /// f(x) as a learner value: a number, or an array of numbers.
+    func evaluate(_ x: Double) throws -> Learner1D.Value {
+        do { return Learner1D.Value(try function.callNumbers([x])) } catch let error as LuaCallError {
+            throw LuaCallError("Learner1D: the function returned a bad value at x = \(x): \(error.message)")
+        }
+    }
+
+    func runSimple(goal: Goal) throws -> Int {
+        try Adaptive.runSimple(core, goal: goal, evaluate: evaluate)
+    }
+
+    /// The value at argument `index` of a tell: a number or an array of numbers.
+    static func value(_ call: LuaCall, _ index: Int) throws -> Learner1D.Value {
+        if call.isNil(index) {
+            throw call.argumentError(index, "number or array of numbers expected, got nil; use tell_pending(x) for a point being evaluated")
+        }
+        return Learner1D.Value(try call.numbers(index))
+    }
+
+    static func luaValue(_ value: ArraySlice<Double>) -> LuaValue {
+        value.count == 1 ? .number(value.first!) : .array(value.map { .number($0) })
+    }
+
+    static func install(in lua: LuaState) {
+        lua.register(luaClass)
+        lua.register(in: ["adaptive"], "Learner1D") { call in
+            let function = try call.function(1)
+            let bounds = try call.numbers(2)
+            guard bounds.count == 2 else {
+                throw LuaCallError("Learner1D: bounds must be {a, b} with a < b, got \(bounds.count) numbers")
+            }
+            var lossValue: LuaValue = .nil
+            var nth: Int? = nil
+            if !call.isNil(3), call.typeName(3) == "function" || call.typeName(3) == "Loss1D" {
+                lossValue = call.value(3)   // the loss given positionally, as python allows
+            } else {
+                let options = try LuaOptions(call, 3, allowed: ["loss_per_interval", "nth_neighbors"])
+                lossValue = options.value("loss_per_interval") ?? .nil
+                nth = try options.integer("nth_neighbors")
+            }
+            let loss: Loss1D = lossValue == .nil
+                ? .default : try LuaLoss1D.from(lossValue, nthNeighbors: nth, state: call.state, function: "Learner1D")
+            let core: Learner1D
+            do { core = try Learner1D(bounds: (bounds[0], bounds[1]), loss: loss) } catch let error as AdaptiveError {
+                throw LuaCallError(error.message)
+            }
+            try call.push(object: LuaLearner1D(core: core, function: function, lossValue: lossValue))
+            return 1
+        }
+    }
+
+    static var luaClass: LuaClass<LuaLearner1D> {
+        let type = LuaClass<LuaLearner1D>("Learner1D")
+        type.tostring { "<Learner1D npoints=\($0.core.npoints) loss=\(formatLoss($0.core.loss()))>" }
+        type.property("npoints") { .integer($0.core.npoints) }
+        type.property("bounds") { .array([.number($0.core.bounds.lower), .number($0.core.bounds.upper)]) }
+        type.property("vdim") { $0.core.vdim.map { .integer($0) } ?? .nil }
+        type.property("function") { .function($0.function) }
+        type.property("loss_per_interval") { $0.lossValue }
+        type.property("pending_points") { .array($0.core.pendingPoints.map { .number($0) }) }
+        type.property("data") { learner in
+            let data = learner.core.data
+            return .pairs((0..<data.count).map { (.number(data.xs[$0]), luaValue(data.value(at: $0))) })
+        }
+        type.method("ask") { learner, call in
+            let n = try call.integer(1)
+            let tellPending = try call.boolean(2, default: true)
+            let (points, improvements) = try learner.core.ask(n, tellPending: tellPending)
+            call.push(.array(points.map { .number($0) }))
+            call.push(.array(improvements.map { .number($0) }))
+            return 2
+        }
+        type.method("tell") { learner, call in
+            try learner.core.tell(try call.number(1), try value(call, 2))
+            return 0
+        }
+        type.method("tell_many") { learner, call in
+            let xs = try call.numbers(1)
+            guard case .array(let items) = try call.table(2), items.count == xs.count else {
+                throw LuaCallError("Learner1D:tell_many: xs and ys must have the same length, got \(xs.count) and \(call.typeName(2) == "table" ? "a different number" : call.typeName(2))")
+            }
+            var scalars: [Double] = [], vectors: [[Double]] = []
+            for (i, item) in items.enumerated() {
+                if let d = item.double { scalars.append(d); vectors.append([d]); continue }
+                guard case .array(let parts) = item, !parts.isEmpty, parts.allSatisfy({ $0.double != nil }) else {
+                    throw call.argumentError(2, "element \(i + 1) is a \(item.typeName), expected a number or an array of numbers")
+                }
+                vectors.append(parts.map { $0.double! })
+            }
+            if scalars.count == items.count { try learner.core.tellMany(xs, scalars) } else { try learner.core.tellMany(xs, vectors) }
+            return 0
+        }
+        type.method("tell_pending") { learner, call in
+            try learner.core.tellPending(try call.number(1))
+            return 0
+        }
+        type.method("loss") { learner, call in
+            call.push(learner.core.loss(real: try call.boolean(1, default: true)))
+            return 1
+        }
+        type.method("remove_unfinished") { learner, _ in
+            learner.core.removeUnfinished()
+            return 0
+        }
+        type.method("to_table") { learner, call in
+            let data = learner.core.data
+            call.push(.array((0..<data.count).map { i in
+                .array([.number(data.xs[i])] + data.value(at: i).map { .number($0) })
+            }))
+            return 1
+        }
+        type.method("plot", plot)
+        type.method("new") { learner, call in
+            try call.push(object: LuaLearner1D(core: learner.core.newEmpty(), function: learner.function, lossValue: learner.lossValue))
+            return 1
+        }
+        return type
+    }
+}
+
+extension Kernel {
+    /// The core learner behind a Lua `Learner1D` value, or nil (benchmarks and tests use it).
+    public func learner1D(_ value: LuaValue) -> Learner1D? {
+        lua.object(value, as: LuaLearner1D.self)?.core
+    }
+}

@@ -1,0 +1,28 @@
+import Adaptive
+import LuaKit
+
+/// What runners need of a learner bound to Lua, whatever its kind.
+protocol LuaLearner: AnyObject {
+    /// The Lua class name ("Learner1D").
+    var kindName: String { get }
+    /// Runs `runner.simple`: evaluates the user's function in the calling (kernel)
+    /// thread, one point at a time, until `goal` holds. Returns the points evaluated.
+    func runSimple(goal: Goal) throws -> Int
+}
+
+extension LuaCall {
+    /// The learner at argument `index`.
+    func learner(_ index: Int) throws -> any LuaLearner {
+        guard let learner = anyObject(index) as? any LuaLearner else {
+            throw argumentError(index, "learner expected, got \(typeName(index))")
+        }
+        return learner
+    }
+}
+
+/// Formats a loss for one-line summaries (`0.0099`, `inf`).
+func formatLoss(_ loss: Double) -> String {
+    if loss.isNaN { return "nan" }
+    if loss.isInfinite { return loss > 0 ? "inf" : "-inf" }
+    return String(format: "%.4g", loss)
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Runs one benchmark case on python-adaptive and prints one JSON object.
+
+Called by `adaptive bench` (see scripts/bench), once per case, in a fresh process:
+
+    python python_adaptive.py W1 10000 --reps 3
+
+Workloads are those of the project's peer WORKLOADS.md: the loop is the one of
+`adaptive.runner.simple` (goal checked before every ask), timed with perf_counter
+around the loop only. Quality: piecewise-linear interpolation of the sorted samples
+on linspace(-1, 1, 100001), compared with the true function.
+"""
+import argparse
+import json
+import math
+import resource
+import statistics
+import sys
+import time
+
+import numpy as np
+import adaptive
+
+A2 = 0.01 ** 2
+
+
+def peak(x, offset=0.123):
+    return x + A2 / (A2 + (x - offset) ** 2)
+
+
+def peaks_vec(x):
+    return [peak(x, o) for o in (-0.5, 0.1, 0.6)]
+
+
+WORKLOADS = {
+    # name: (function, points per ask, scalar output?)
+    "W1": (peak, 1, True),
+    "W2": (peaks_vec, 1, False),
+    "W8": (peak, 10, True),
+}
+
+
+def learn(name, n):
+    f, per_ask, _ = WORKLOADS[name]
+    learner = adaptive.Learner1D(f, bounds=(-1, 1))
+    start = time.perf_counter()
+    while learner.npoints < n:
+        xs, _ = learner.ask(per_ask)
+        for x in xs:
+            learner.tell(x, f(x))
+    return learner, time.perf_counter() - start
+
+
+def quality(learner):
+    xs = np.array(sorted(learner.data))
+    ys = np.array([learner.data[x] for x in xs])
+    grid = np.linspace(-1, 1, 100001)
+    err = np.abs(np.interp(grid, xs, ys) - peak(grid))
+    return float(err.max()), float(err.mean())
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("workload", choices=sorted(WORKLOADS))
+    parser.add_argument("n", type=int)
+    parser.add_argument("--reps", type=int, default=3)
+    args = parser.parse_args()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    times = []
+    learner = None
+    for _ in range(args.reps):
+        learner, seconds = learn(args.workload, args.n)
+        times.append(seconds)
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    row = {
+        "workload": args.workload,
+        "n": learner.npoints,
+        "seconds": statistics.median(times),
+        "us_per_point": statistics.median(times) / learner.npoints * 1e6,
+        "rss_growth_bytes": (rss_after - rss_before) * 1024,
+        "adaptive_version": adaptive.__version__,
+    }
+    if WORKLOADS[args.workload][2]:
+        row["max_error"], row["mean_error"] = quality(learner)
+    json.dump(row, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()
