@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark against python-adaptive (see scripts/bench).")
 
-    @Option(help: "Comma-separated workloads to run (W1,W2,W8); all when absent.")
+    @Option(help: "Comma-separated workloads to run (W1,W2,W8,P1); all when absent.")
     var only: String?
 
     @Option(help: "Write the rows as a JSON list to this file.")
@@ -25,8 +25,10 @@ struct Bench: ParsableCommand {
     func run() throws {
         let wanted = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
         let workloads = Workload.all.filter { wanted?.contains($0.name) ?? true }
-        if let wanted, workloads.count != wanted.count {
-            throw ValidationError("unknown workload in --only \(only!); the workloads are \(Workload.all.map(\.name).joined(separator: ", "))")
+        let plots = wanted?.contains(PlotBench.name) ?? true
+        if let wanted, workloads.count + (plots ? 1 : 0) != wanted.count {
+            let names = Workload.all.map(\.name) + [PlotBench.name]
+            throw ValidationError("unknown workload in --only \(only!); the workloads are \(names.joined(separator: ", "))")
         }
         let peer = python.map { PythonPeer(python: $0, driver: driver) }
         var rows: [BenchRow] = []
@@ -54,9 +56,18 @@ struct Bench: ParsableCommand {
                 }
             }
         }
-        if let json {
-            let data = try JSONSerialization.data(withJSONObject: rows.map(\.json), options: [.prettyPrinted, .sortedKeys])
-            try data.write(to: URL(fileURLWithPath: json), options: .atomic)
+        var json = rows.map(\.json)
+        if plots {
+            print("\n\(PlotBench.name): Learner1D figure of \(PlotBench.points) points (line and markers)")
+            for result in try PlotBench.run(reps: reps) {
+                print("  to \(result.format.uppercased()): \(String(format: "%.3f", result.seconds)) s, \(result.bytes / 1024) KiB")
+                json.append(["workload": PlotBench.name, "n": PlotBench.points, "variant": result.format,
+                             "seconds": result.seconds, "bytes": result.bytes])
+            }
+        }
+        if let jsonPath = self.json {
+            let data = try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys])
+            try data.write(to: URL(fileURLWithPath: jsonPath), options: .atomic)
         }
     }
 }
