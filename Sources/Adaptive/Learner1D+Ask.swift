@@ -56,9 +56,9 @@ extension Learner1D.Core {
         if combinedIndex.isEmpty { return (linspace(n), Array(repeating: .infinity, count: n)) }
         if missing.isEmpty && n == 1, let top = topCombined() {
             // The general algorithm for this case: bisect the top combined interval.
-            let node = nodes[Int(top.node)]
-            let step = (x(node.next) - node.x) / 2
-            return ([node.x + step], [node.combinedLoss / 2])
+            let i = Int(top.node)
+            let step = (x(nodes[i].next) - top.left) / 2
+            return ([top.left + step], [nodes[i].combinedLoss / 2])
         }
         return distribute(n, missing: missing)
     }
@@ -85,26 +85,24 @@ extension Learner1D.Core {
         var taken: [HeapEntry] = []
         var current = topCombined()
         for _ in 0..<(n - missing.count) {
-            let best = quals.max
-            let node = current.map { nodes[Int($0.node)] }
-            if let best, let node,
-                !best.losesTo(rounded: -current!.priority, left: node.x, right: x(node.next))
-            {
+            // Python: take the next combined interval if there is no qual or if
+            // `finite_loss(interval) >= finite_loss(top qual)`; else split the top qual more.
+            var takeInterval = false
+            if let entry = current {
+                let node = nodes[Int(entry.node)]
+                takeInterval =
+                    quals.max.map { $0.losesTo(rounded: -entry.priority, left: node.x, right: x(node.next)) } ?? true
+                if takeInterval {
+                    quals.insert(Qual(node.x, x(node.next), parts: 2, value: node.combinedLoss / 2, xScale: xScale))
+                    taken.append(combinedHeap.popFirst())
+                    current = topCombined()
+                }
+            }
+            if !takeInterval {
+                guard !quals.isEmpty else { break }  // nothing to split (unreachable with lower < upper)
                 let q = quals.removeMax()
                 let value = q.value * Double(q.parts) / Double(q.parts + 1)
                 quals.insert(Qual(q.left, q.right, parts: q.parts + 1, value: value, xScale: xScale))
-            } else if let node, let entry = current {
-                quals.insert(Qual(node.x, x(node.next), parts: 2, value: node.combinedLoss / 2, xScale: xScale))
-                taken.append(combinedHeap.popFirst())
-                assert(taken.last!.node == entry.node)
-                current = topCombined()
-            } else if let best {
-                let q = quals.removeMax()
-                assert(q == best)
-                let value = q.value * Double(q.parts) / Double(q.parts + 1)
-                quals.insert(Qual(q.left, q.right, parts: q.parts + 1, value: value, xScale: xScale))
-            } else {
-                break  // nothing to split (unreachable with lower < upper)
             }
         }
         for entry in taken { combinedHeap.push(entry) }

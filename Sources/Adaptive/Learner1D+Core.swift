@@ -22,6 +22,7 @@ extension Learner1D {
         var prevReal: Int32
         /// `Node.pendingMark` for pending points.
         var nextReal: Int32
+        /// Heap entry stamps; odd while the loss changed and the heap has no entry yet.
         var realStamp: UInt32
         var combinedStamp: UInt32
 
@@ -102,6 +103,9 @@ extension Learner1D {
         var realHeap = LossHeap()
         /// Combined intervals by priority (python's `losses_combined`).
         var combinedHeap = LossHeap()
+        /// Nodes whose real / combined loss changed since their heap was last read.
+        var realDirty: [Int32] = []
+        var combinedDirty: [Int32] = []
 
         /// Output length: nil until the first value; 1 for scalars and 1-vectors.
         var vdim: Int?
@@ -171,6 +175,7 @@ extension Learner1D {
         /// python-adaptive's `_get_loss_in_interval` for the real interval p0–p1, with
         /// y-values divided by `divisor`. `window` (node ids at offsets −nn … nn+1 around
         /// p0) must be given when `needsWindow`. A NaN result is the canonical `.nan`.
+        @inline(__always)
         func intervalLoss(_ p0: Int32, _ p1: Int32, divisor: Double, window: [Int32?]?) throws -> Double {
             let loss = try rawIntervalLoss(p0, p1, divisor: divisor, window: window)
             return loss.isNaN ? .nan : loss
@@ -180,12 +185,12 @@ extension Learner1D {
         private func rawIntervalLoss(_ p0: Int32, _ p1: Int32, divisor: Double, window: [Int32?]?) throws
             -> Double
         {
-            let n0 = nodes[Int(p0)]
-            let n1 = nodes[Int(p1)]
-            if n1.x - n0.x < dxEps { return 0 }
+            let x0 = nodes[Int(p0)].x
+            let x1 = nodes[Int(p1)].x
+            if x1 - x0 < dxEps { return 0 }
             guard let window else {
                 return loss.scalarPair(
-                    x0: n0.x / xScale, x1: n1.x / xScale, y0: n0.y / divisor, y1: n1.y / divisor)
+                    x0: x0 / xScale, x1: x1 / xScale, y0: nodes[Int(p0)].y / divisor, y1: nodes[Int(p1)].y / divisor)
             }
             if !isVector && loss.isBuiltIn {
                 var xs = SIMD4<Double>(repeating: .nan)

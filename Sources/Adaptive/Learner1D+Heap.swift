@@ -20,7 +20,7 @@ extension Learner1D {
     }
 
     /// An interval in a loss heap: the interval starting at `node`, as it was when
-    /// pushed. It is current while the node's stamp still equals `stamp`.
+    /// pushed. It is current while the node's stamp still equals `stamp` (even).
     struct HeapEntry {
         /// `-finiteLoss`: ascending order puts the largest loss first.
         var priority: Double
@@ -63,7 +63,17 @@ extension Learner1D {
         mutating func popFirst() -> HeapEntry {
             let top = entries[0]
             let last = entries.removeLast()
-            if entries.isEmpty { return top }
+            if !entries.isEmpty { siftDown(last) }
+            return top
+        }
+
+        /// Replaces the first entry by `entry`: a pop and a push for the price of one.
+        mutating func replaceFirst(with entry: HeapEntry) {
+            siftDown(entry)
+        }
+
+        /// Puts `last` into the hole at the top and restores the heap order.
+        private mutating func siftDown(_ last: HeapEntry) {
             entries.withUnsafeMutableBufferPointer { heap in
                 let n = heap.count
                 var parent = 0
@@ -77,10 +87,9 @@ extension Learner1D {
                 }
                 heap[parent] = last
             }
-            return top
         }
 
-        /// Replaces the contents (any order).
+        /// Replaces the contents (any order; keeps the array's capacity).
         mutating func rebuild(_ newEntries: [HeapEntry]) {
             entries = newEntries
             entries.sort { $0 < $1 }  // a sorted array is a heap
@@ -96,34 +105,73 @@ extension Learner1D.Core {
         -Learner1D.finiteLoss(loss, left: left, right: right, xScale: xScale)
     }
 
+    // Setting a loss marks the node dirty (odd stamp) and lists it; the heap gets one
+    // entry per dirty node when it is next read (`flush…`), which retires the node's
+    // older entries by moving its stamp on. So an interval updated twice between reads
+    // (as pending points are split and then told) is pushed once.
+
     /// Sets the loss of the real interval starting at `id` (which has a real successor).
     mutating func setRealLoss(_ id: Int32, _ loss: Double) {
         let i = Int(id)
-        let stored = loss.isNaN ? Double.nan : loss
-        nodes[i].realLoss = stored
-        nodes[i].realStamp &+= 1
-        let left = nodes[i].x
-        let right = nodes[Int(nodes[i].nextReal)].x
-        realHeap.push(
-            HeapEntry(priority: priority(stored, left, right), left: left, node: id, stamp: nodes[i].realStamp))
-        if realHeap.count > 2 * realCount + 64 { rebuildRealHeap() }
+        nodes[i].realLoss = loss.isNaN ? .nan : loss
+        if nodes[i].realStamp & 1 == 0 {
+            nodes[i].realStamp |= 1
+            realDirty.append(id)
+        }
     }
 
     /// Sets the loss of the combined interval starting at `id` (which has a successor).
     mutating func setCombinedLoss(_ id: Int32, _ loss: Double) {
         let i = Int(id)
-        let stored = loss.isNaN ? Double.nan : loss
-        nodes[i].combinedLoss = stored
-        nodes[i].combinedStamp &+= 1
-        let left = nodes[i].x
-        let right = nodes[Int(nodes[i].next)].x
-        combinedHeap.push(
-            HeapEntry(priority: priority(stored, left, right), left: left, node: id, stamp: nodes[i].combinedStamp))
+        nodes[i].combinedLoss = loss.isNaN ? .nan : loss
+        if nodes[i].combinedStamp & 1 == 0 {
+            nodes[i].combinedStamp |= 1
+            combinedDirty.append(id)
+        }
+    }
+
+    /// Pushes one entry per dirty real interval (retiring its older entries).
+    mutating func flushReal() {
+        for id in realDirty {
+            let i = Int(id)
+            nodes[i].realStamp &+= 1
+            let left = nodes[i].x
+            let right = x(nodes[i].nextReal)
+            let entry = HeapEntry(
+                priority: priority(nodes[i].realLoss, left, right), left: left, node: id, stamp: nodes[i].realStamp)
+            if let top = realHeap.first, nodes[Int(top.node)].realStamp != top.stamp {
+                realHeap.replaceFirst(with: entry)  // the top is outdated anyway
+            } else {
+                realHeap.push(entry)
+            }
+        }
+        realDirty.removeAll(keepingCapacity: true)
+        if realHeap.count > 2 * realCount + 64 { rebuildRealHeap() }
+    }
+
+    /// Pushes one entry per dirty combined interval (retiring its older entries).
+    mutating func flushCombined() {
+        for id in combinedDirty {
+            let i = Int(id)
+            nodes[i].combinedStamp &+= 1
+            let left = nodes[i].x
+            let right = x(nodes[i].next)
+            let entry = HeapEntry(
+                priority: priority(nodes[i].combinedLoss, left, right), left: left, node: id,
+                stamp: nodes[i].combinedStamp)
+            if let top = combinedHeap.first, nodes[Int(top.node)].combinedStamp != top.stamp {
+                combinedHeap.replaceFirst(with: entry)  // the top is outdated anyway
+            } else {
+                combinedHeap.push(entry)
+            }
+        }
+        combinedDirty.removeAll(keepingCapacity: true)
         if combinedHeap.count > 2 * combinedIndex.count + 64 { rebuildCombinedHeap() }
     }
 
     /// The current top of the real heap (dropping outdated entries above it).
     mutating func topReal() -> HeapEntry? {
+        if !realDirty.isEmpty { flushReal() }
         while let entry = realHeap.first {
             if nodes[Int(entry.node)].realStamp == entry.stamp { return entry }
             realHeap.popFirst()
@@ -133,6 +181,7 @@ extension Learner1D.Core {
 
     /// The current top of the combined heap (dropping outdated entries above it).
     mutating func topCombined() -> HeapEntry? {
+        if !combinedDirty.isEmpty { flushCombined() }
         while let entry = combinedHeap.first {
             if nodes[Int(entry.node)].combinedStamp == entry.stamp { return entry }
             combinedHeap.popFirst()
@@ -142,8 +191,10 @@ extension Learner1D.Core {
 
     /// Rebuilds the real heap from the nodes: one entry per real interval.
     mutating func rebuildRealHeap() {
+        for id in realDirty { nodes[Int(id)].realStamp &+= 1 }
+        realDirty.removeAll(keepingCapacity: true)
         var entries: [HeapEntry] = []
-        entries.reserveCapacity(realCount)
+        entries.reserveCapacity(2 * realCount + 64)
         for entry in realIndex {
             let node = nodes[Int(entry.node)]
             guard node.nextReal != Learner1D.Node.none else { continue }
@@ -157,8 +208,10 @@ extension Learner1D.Core {
 
     /// Rebuilds the combined heap from the nodes: one entry per combined interval.
     mutating func rebuildCombinedHeap() {
+        for id in combinedDirty { nodes[Int(id)].combinedStamp &+= 1 }
+        combinedDirty.removeAll(keepingCapacity: true)
         var entries: [HeapEntry] = []
-        entries.reserveCapacity(combinedIndex.count)
+        entries.reserveCapacity(2 * combinedIndex.count + 64)
         for entry in combinedIndex {
             let node = nodes[Int(entry.node)]
             guard node.next != Learner1D.Node.none else { continue }

@@ -8,7 +8,11 @@ extension Learner1D {
     /// intervals), bit for bit (or, for a whole real interval, a copy of its loss, as
     /// `removeUnfinished` leaves it).
     func invariantViolations() -> [String] {
-        core.withLock { $0.invariantViolations() }
+        core.withLock {
+            $0.flushReal()  // changes no state, only makes the heaps current
+            $0.flushCombined()
+            return $0.invariantViolations()
+        }
     }
 }
 
@@ -27,11 +31,11 @@ extension Learner1D.Core {
                 if prev != (k > 0 ? ids[k - 1] : Node.none) || next != (k + 1 < ids.count ? ids[k + 1] : Node.none) {
                     problems.append("\(real ? "real" : "combined") links wrong at \(node.x)")
                 }
-                if k > 0 && index[index.index(index.startIndex, offsetBy: k - 1)].x >= entry.x {
-                    problems.append("index not increasing at \(entry.x)")
-                }
             }
         }
+        problems += realIndex.structureViolations().map { "real index: \($0)" }
+        problems += combinedIndex.structureViolations().map { "combined index: \($0)" }
+        if !problems.isEmpty { return problems }
         checkLinks(realIndex, real: true)
         checkLinks(combinedIndex, real: false)
         if combinedIndex.filter({ nodes[Int($0.node)].isPending }).count != pendingCount {

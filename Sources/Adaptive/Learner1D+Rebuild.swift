@@ -38,10 +38,14 @@ extension Learner1D.Core {
             node.prev = node.prevReal
             node.next = node.nextReal
             node.combinedLoss = node.realLoss
+            node.realStamp = 0  // the heaps start afresh (and no node is dirty)
+            node.combinedStamp = 0
             pool.append(node)
             entries.append(.init(x: node.x, node: id))
         }
         nodes = pool
+        realDirty = []  // old ids; the heaps are rebuilt below
+        combinedDirty = []
         realIndex = SortedChunkedArray(sortedElements: entries)
         combinedIndex = realIndex
         pendingCount = 0

@@ -4,12 +4,17 @@
 extension Learner1D.Core {
     typealias Node = Learner1D.Node
 
+    // Note: the small helpers called from mutating methods are inlined: a call would
+    // pass a copy of the whole state.
+
+    @inline(__always)
     func checkInBounds(_ x: Double, _ what: String) throws {
-        guard x >= lower && x <= upper else {
-            let f = AdaptiveError.format
-            throw AdaptiveError(
-                "Learner1D: \(what) x = \(f(x)) is outside the bounds {\(f(lower)), \(f(upper))}")
-        }
+        guard x >= lower && x <= upper else { throw outOfBounds(x, what) }
+    }
+
+    func outOfBounds(_ x: Double, _ what: String) -> AdaptiveError {
+        let f = AdaptiveError.format
+        return AdaptiveError("Learner1D: \(what) x = \(f(x)) is outside the bounds {\(f(lower)), \(f(upper))}")
     }
 
     /// Checks the length of a told value against the learner's output length.
@@ -23,19 +28,23 @@ extension Learner1D.Core {
         }
     }
 
-    /// The node at exactly `x`, if any.
-    func node(at x: Double) -> Int32? {
-        combinedIndex.find(x).map { combinedIndex[$0].node }
+    typealias CombinedIndex = SortedChunkedArray<Learner1D.IndexEntry>.Index
+
+    /// Where `x` goes in the combined index, and the node at exactly `x` if any.
+    @inline(__always)
+    func locate(_ x: Double) -> (index: CombinedIndex, node: Int32?) {
+        let index = combinedIndex.lowerBound(x)
+        guard index != combinedIndex.endIndex, combinedIndex[index].x == x else { return (index, nil) }
+        return (index, combinedIndex[index].node)
     }
 
     func isEvaluated(_ x: Double) -> Bool {
-        node(at: x).map { !nodes[Int($0)].isPending } ?? false
+        locate(x).node.map { !nodes[Int($0)].isPending } ?? false
     }
 
-    /// Adds a node for `x` (not present) to the combined list and index.
-    mutating func insertCombined(_ x: Double, pending: Bool) -> Int32 {
+    /// Adds a node for `x` (not present; `index` from `locate`) to the combined list.
+    mutating func insertCombined(_ x: Double, pending: Bool, at index: CombinedIndex) -> Int32 {
         let id = Int32(nodes.count)
-        let index = combinedIndex.lowerBound(x)
         let next = index == combinedIndex.endIndex ? Node.none : combinedIndex[index].node
         let prev = index == combinedIndex.startIndex ? Node.none : combinedIndex[combinedIndex.index(before: index)].node
         nodes.append(
@@ -49,14 +58,16 @@ extension Learner1D.Core {
     }
 
     /// Adds an evaluated point (validated, not evaluated before). `stored` is the scalar
-    /// value or the vector slot.
-    mutating func insertEvaluated(_ x: Double, stored: Double) {
+    /// value or the vector slot; `location` is `locate(x)`.
+    mutating func insertEvaluated(
+        _ x: Double, stored: Double, at location: (index: CombinedIndex, node: Int32?)
+    ) {
         let id: Int32
-        if let existing = node(at: x) {
+        if let existing = location.node {
             id = existing
             pendingCount -= 1
         } else {
-            id = insertCombined(x, pending: false)
+            id = insertCombined(x, pending: false, at: location.index)
         }
         let index = realIndex.lowerBound(x)
         let nextReal = index == realIndex.endIndex ? Node.none : realIndex[index].node
@@ -80,7 +91,8 @@ extension Learner1D.Core {
     /// (x_left, x_right) that x split are replaced by setting the losses of their
     /// halves (which also retires their heap entries).
     mutating func updateLossesAfterTell(_ id: Int32) {
-        let node = nodes[Int(id)]
+        let (prev, next) = (nodes[Int(id)].prev, nodes[Int(id)].next)
+        let (prevReal, nextReal) = (nodes[Int(id)].prevReal, nodes[Int(id)].nextReal)
         // Recompute every real interval whose neighbourhood contains x, left to right.
         var left = id
         var back = 0
@@ -97,8 +109,8 @@ extension Learner1D.Core {
             left = right
         }
         // Combined intervals with no real point on one side are unknown: +inf.
-        if node.prevReal == Node.none && node.prev != Node.none { setCombinedLoss(node.prev, .infinity) }
-        if node.nextReal == Node.none && node.next != Node.none { setCombinedLoss(id, .infinity) }
+        if prevReal == Node.none && prev != Node.none { setCombinedLoss(prev, .infinity) }
+        if nextReal == Node.none && next != Node.none { setCombinedLoss(id, .infinity) }
     }
 
     /// `_update_interpolated_loss_in_interval`: recomputes the real interval starting
@@ -120,11 +132,12 @@ extension Learner1D.Core {
     mutating func addPending(_ x: Double) {
         guard x >= lower && x <= upper else { return }  // only reachable through round-off in ask
         let id: Int32
-        if let existing = node(at: x) {
+        let location = locate(x)
+        if let existing = location.node {
             if !nodes[Int(existing)].isPending { return }  // already evaluated
             id = existing
         } else {
-            id = insertCombined(x, pending: true)
+            id = insertCombined(x, pending: true, at: location.index)
             pendingCount += 1
         }
         let index = realIndex.lowerBound(x)

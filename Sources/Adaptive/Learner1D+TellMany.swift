@@ -10,22 +10,24 @@ extension Learner1D.Core {
 
     mutating func tell(_ x: Double, _ y: Double) throws {
         try checkInBounds(x, "told")
-        if isEvaluated(x) { return }
+        let location = locate(x)
+        if let node = location.node, !nodes[Int(node)].isPending { return }
         try checkComponents(1, at: x)
         vdim = 1
-        insertEvaluated(x, stored: y)
+        insertEvaluated(x, stored: y, at: location)
         try rethrowLossError()
     }
 
     mutating func tell(_ x: Double, vector y: [Double]) throws {
         try checkInBounds(x, "told")
-        if isEvaluated(x) { return }
+        let location = locate(x)
+        if let node = location.node, !nodes[Int(node)].isPending { return }
         try checkComponents(y.count, at: x)
-        insertEvaluated(x, stored: store(y))
+        insertEvaluated(x, stored: store(y), at: location)
         try rethrowLossError()
     }
 
-    /// Records the output length and returns what `RealPoint.y` holds for `y`: the
+    /// Records the output length and returns what `Node.y` holds for `y`: the
     /// value itself for 1 component, else the slot of the appended vector.
     mutating func store(_ y: [Double]) -> Double {
         vdim = y.count
@@ -37,8 +39,9 @@ extension Learner1D.Core {
 
     /// `tell_many`: the same state as telling the points one by one, in order (first
     /// occurrence of a repeated x wins; evaluated x's are ignored). Every input is
-    /// validated before anything changes.
-    mutating func tellMany(_ xs: [Double], _ values: Values) throws {
+    /// validated before anything changes. `forceBulk` (for tests) always takes the
+    /// bulk path, like python's `force=True`.
+    mutating func tellMany(_ xs: [Double], _ values: Values, forceBulk: Bool = false) throws {
         let count: Int
         switch values {
         case .scalars(let ys): count = ys.count
@@ -78,10 +81,10 @@ extension Learner1D.Core {
             }
         }
         // Python's heuristic for its bulk path; both paths give the same state.
-        if points.count > 2 && Double(points.count) > 0.5 * Double(realCount) {
+        if (forceBulk && !points.isEmpty) || (points.count > 2 && Double(points.count) > 0.5 * Double(realCount)) {
             bulkInsert(points)
         } else {
-            for point in points { insertEvaluated(point.x, stored: point.stored) }
+            for point in points { insertEvaluated(point.x, stored: point.stored, at: locate(point.x)) }
         }
         try rethrowLossError()
     }
@@ -118,7 +121,7 @@ extension Learner1D.Core {
         added.reserveCapacity(points.count)
         for (t, point) in points.enumerated() {
             let id: Int32
-            let existing = node(at: point.x)
+            let existing = locate(point.x).node
             if let existing {
                 id = existing
                 pendingCount -= 1

@@ -20,9 +20,13 @@ import Synchronization
 /// **Thread safety.** All state is behind a lock, so any thread may read `npoints`,
 /// `loss()`, `data` etc. while another drives the learner.
 ///
-/// **Complexity.** O(log n) per ask(1)/tell (n points), with no per-point allocation
-/// for scalar outputs and built-in losses; the rare full recompute when the y-range
-/// doubles is O(n log n). About 100 bytes of memory per point.
+/// **Complexity.** O(log n) per ask(1)/tell (n points): the points are linked lists
+/// in a pool with two sorted indexes to find an x, and the interval losses sit in
+/// binary heaps with lazy deletion. No allocation per point for scalar outputs and
+/// built-in losses (besides `ask`'s result arrays). The rare full recompute when the
+/// y-range doubles, `tellMany`'s bulk path and `removeUnfinished` are O(n log n).
+/// About 140 bytes of memory per point. Roughly 0.5–1 µs per ask(1) + tell with the
+/// default loss at 50 000 points, 100–150× python-adaptive.
 ///
 /// **Deliberate differences from python-adaptive:**
 /// - Bounds must be finite with lower < upper (python accepts a == b, degenerately).

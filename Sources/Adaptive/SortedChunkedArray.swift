@@ -5,21 +5,21 @@ protocol ChunkedSortable {
 }
 
 /// A sorted sequence with unique keys, stored as a list of small sorted chunks:
-/// in effect a B-tree of height two.
+/// in effect a B-tree of height two, with insertion but no removal.
 ///
 /// Finding a key is two binary searches (over the chunks' last keys, then inside one
-/// chunk); inserting or removing moves the elements of a single chunk, at most
-/// `maxChunkCount`. The list of chunks itself changes only when a chunk splits or
-/// empties, which costs O(n / chunk size) once per O(chunk size) updates. For the sizes
-/// a learner reaches (up to millions of points) every operation is a small constant
-/// plus O(log n), with no per-element allocation and about 1.3 × the element size of
+/// chunk); inserting moves the elements of a single chunk, at most `maxChunkCount`.
+/// The list of chunks itself changes only when a chunk splits, which costs
+/// O(n / chunk size) once per O(chunk size) insertions. For the sizes a learner
+/// reaches (up to millions of points) every operation is a small constant plus
+/// O(log n), with no per-element allocation and about 1.3 × the element size of
 /// memory per element.
 ///
-/// Indices are positions (chunk, offset) and are invalidated by any insertion or
-/// removal, like array indices. Elements may be changed in place through the
-/// subscript as long as their key stays the same.
+/// Indices are positions (chunk, offset) and are invalidated by any insertion, like
+/// array indices. Elements may be changed in place through the subscript as long as
+/// their key stays the same.
 ///
-/// Learner1D keeps its points (by x) and its loss queues (by priority) in these.
+/// Learner1D finds points by x in these (its evaluated points, and all points).
 struct SortedChunkedArray<Element: ChunkedSortable> {
     typealias Key = Element.SortKey
 
@@ -88,13 +88,6 @@ struct SortedChunkedArray<Element: ChunkedSortable> {
         return Index(chunk: lo, offset: offset)
     }
 
-    /// The position of the element with exactly this key, if there is one.
-    func find(_ key: Key) -> Index? {
-        let index = lowerBound(key)
-        guard index.chunk < chunks.count else { return nil }
-        return chunks[index.chunk][index.offset].sortKey == key ? index : nil
-    }
-
     /// Inserts `element`, whose key must not be present yet, and returns its position.
     @discardableResult
     mutating func insert(_ element: Element) -> Index {
@@ -145,41 +138,24 @@ struct SortedChunkedArray<Element: ChunkedSortable> {
         return chunk
     }
 
-    /// Removes and returns the element at `index`. A chunk that falls below a quarter
-    /// full is merged with a neighbour when they fit together.
-    @discardableResult
-    mutating func remove(at index: Index) -> Element {
-        let c = index.chunk
-        let n = chunks[c].count
-        let element = chunks[c].withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            let element = base[index.offset]
-            (base + index.offset).update(from: base + index.offset + 1, count: n - 1 - index.offset)
-            return element
-        }
-        chunks[c].removeLast()
-        count -= 1
-        if n == 1 {
-            chunks.remove(at: c)
-            lastKeys.remove(at: c)
-            return element
-        }
-        if index.offset == n - 1 { lastKeys[c] = chunks[c][n - 2].sortKey }
-        if n - 1 < Self.maxChunkCount / 4 && chunks.count > 1 {
-            let (l, r) = c + 1 < chunks.count ? (c, c + 1) : (c - 1, c)
-            if chunks[l].count + chunks[r].count <= Self.maxChunkCount * 3 / 4 {
-                let moved = chunks.remove(at: r)
-                chunks[l].append(contentsOf: moved)
-                lastKeys.remove(at: l)
+    /// Problems with the chunk structure (for tests): empty chunks, stale last keys,
+    /// a wrong count, keys out of order.
+    func structureViolations() -> [String] {
+        var problems: [String] = []
+        if chunks.count != lastKeys.count { problems.append("\(chunks.count) chunks, \(lastKeys.count) last keys") }
+        if chunks.map(\.count).reduce(0, +) != count { problems.append("count \(count) wrong") }
+        var previous: Key?
+        for (c, chunk) in chunks.enumerated() {
+            if chunk.isEmpty { problems.append("chunk \(c) empty") }
+            if let last = chunk.last, c < lastKeys.count, last.sortKey != lastKeys[c] {
+                problems.append("chunk \(c) last key stale")
+            }
+            for element in chunk {
+                if let previous, !(previous < element.sortKey) { problems.append("keys out of order in chunk \(c)") }
+                previous = element.sortKey
             }
         }
-        return element
-    }
-
-    mutating func removeAll() {
-        chunks = []
-        lastKeys = []
-        count = 0
+        return problems
     }
 }
 
