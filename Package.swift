@@ -63,7 +63,9 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
         .testTarget(name: "AdaptiveLuaTests", dependencies: ["AdaptiveLua", "LuaKit", "Adaptive", "Plotting"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "AdaptiveLua", "Plotting"]),
+        .testTarget(
+            name: "NotebookTests", dependencies: ["Notebook", "AdaptiveLua", "Plotting"],
+            exclude: ["Fixtures", "render-check.sh"]),
     ],
     swiftLanguageModes: [.v6]
 )

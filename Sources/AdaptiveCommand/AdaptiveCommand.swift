@@ -15,7 +15,7 @@ struct AdaptiveCommand: ParsableCommand {
             standard input when it is not a terminal).
             """,
         version: Kernel.version,
-        subcommands: [Run.self, Bench.self]
+        subcommands: [Run.self, Render.self, Bench.self, Worker.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run a Lua chunk (may be repeated).", valueName: "chunk"))

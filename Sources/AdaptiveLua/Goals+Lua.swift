@@ -10,10 +10,16 @@ extension Goal {
     /// true when done), `loss_goal`, `npoints_goal`, `end_time_goal` (seconds since the
     /// epoch, as `os.time()` gives) and `duration_goal` (seconds). Several must all hold;
     /// none gives the automatic goal.
-    init(options: LuaOptions, learner: LuaValue) throws {
+    /// `learner` is the learner object a `goal` function receives (in a background runner,
+    /// in that runner's own copy of the function: see `SharedLuaFunction`).
+    init(options: LuaOptions, learner: AnyObject, state: LuaState) throws {
         var conditions: [Condition] = []
         if let predicate = try options.function("goal") {
-            conditions.append(.custom { try predicate.call([learner]).first?.isTruthy ?? false })
+            let shared = SharedLuaFunction(predicate, in: state, name: "the goal function")
+            let learner = UncheckedSendable(learner)
+            conditions.append(.custom {
+                try shared.call { state in [try state.value(object: learner.value)] }.first?.isTruthy ?? false
+            })
         }
         if let loss = try options.number("loss_goal") { conditions.append(.loss(loss)) }
         if let n = try options.integer("npoints_goal") { conditions.append(.npoints(n)) }
@@ -26,4 +32,10 @@ extension Goal {
         }
         self.init(conditions)
     }
+}
+
+/// A value handed to another thread on purpose: the learner objects are thread-safe.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

@@ -17,6 +17,8 @@ public final class Kernel: @unchecked Sendable {
     /// Receives the figures passed to `adaptive.display(fig)` (a notebook collects them
     /// per cell). Without a handler they are dropped.
     public var onDisplay: ((Figure) -> Void)?
+    /// The runners started in this session.
+    public let jobs = JobList()
 
     /// Writes to standard output, unbuffered relative to Swift's `print`.
     public static let standardOutput: @Sendable (String) -> Void = { text in
@@ -34,6 +36,7 @@ public final class Kernel: @unchecked Sendable {
         }
         AdaptiveModule.install(in: lua)
         LuaFigure.install(in: lua, kernel: self)
+        LuaRunner.install(in: lua, kernel: self)
         do { try lua.run(Kernel.prelude, chunkName: "=(kernel)") } catch {
             fatalError("the kernel prelude failed: \(error)")   // a bug in the prelude itself
         }
@@ -76,7 +79,7 @@ public final class Kernel: @unchecked Sendable {
     public func execute(_ code: String, chunkName: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
         lua.clearInterrupt()
         let chunk = try lua.load(code, chunkName: chunkName)
-        return try chunk.call(arguments)
+        return try KernelThread.enter { () throws(LuaError) in try chunk.call(arguments) }
     }
 
     /// Runs a Lua file as `adaptive run` does: `arg` holds the script name at 0 and the
@@ -97,7 +100,7 @@ public final class Kernel: @unchecked Sendable {
         do {
             lua.clearInterrupt()
             let chunk = try lua.load(source, chunkName: "@" + path)
-            _ = try chunk.call(arguments.map { .string($0) })
+            _ = try KernelThread.enter { () throws(LuaError) in try chunk.call(arguments.map { .string($0) }) }
         } catch {
             throw .lua(error)
         }
@@ -129,7 +132,7 @@ public final class Kernel: @unchecked Sendable {
             }
         }
         do {
-            try function.call(forwardingResultsTo: showResults)
+            try KernelThread.enter { () throws(LuaError) in try function.call(forwardingResultsTo: showResults) }
             return .ran(failed: false)
         } catch {
             report(error)

@@ -23,15 +23,17 @@ final class LuaLoss1D {
     }
 
     /// A loss written in Lua: `function(xs, ys) ... end` on scaled values; missing
-    /// neighbours are `false`. Runs in the kernel's Lua state (the thread that tells).
-    static func custom(_ function: LuaRef, nthNeighbors: Int) -> Loss1D {
-        .custom(nthNeighbors: nthNeighbors, name: "lua") { xs, ys in
+    /// neighbours are `false`. Runs in the kernel's state when the kernel tells, and in a
+    /// copy when a background runner does (see `SharedLuaFunction`).
+    static func custom(_ function: LuaRef, nthNeighbors: Int, state: LuaState) -> Loss1D {
+        let shared = SharedLuaFunction(function, in: state, name: "the loss function")
+        return .custom(nthNeighbors: nthNeighbors, name: "lua") { xs, ys in
             let luaXs: [LuaValue] = xs.map { $0.map { .number($0) } ?? .boolean(false) }
             let luaYs: [LuaValue] = ys.map { y in
                 guard let y else { return .boolean(false) }
                 return y.count == 1 ? .number(y[0]) : .array(y.map { .number($0) })
             }
-            let result = try function.call([.array(luaXs), .array(luaYs)])
+            let result = try shared.call { _ in [.array(luaXs), .array(luaYs)] }
             guard let value = result.first?.double else {
                 throw LuaCallError(
                     "loss_per_interval must return a number, got \(result.first?.typeName ?? "no value")")
@@ -82,7 +84,7 @@ final class LuaLoss1D {
         }
         let n = nthNeighbors ?? 0
         guard n >= 0 else { throw LuaCallError("\(function): nth_neighbors must be >= 0, got \(n)") }
-        return custom(ref, nthNeighbors: n)
+        return custom(ref, nthNeighbors: n, state: state)
     }
 
     /// Installs `adaptive.learner.learner1D.*`.
@@ -118,7 +120,7 @@ final class LuaLoss1D {
             guard n >= 0 else { throw call.argumentError(1, "nth_neighbors must be >= 0, got \(n)") }
             call.push(.function(call.state.makeFunction(name: "uses_nth_neighbors(\(n))") { inner in
                 let function = try inner.function(1)
-                try inner.push(object: LuaLoss1D(custom(function, nthNeighbors: n)))
+                try inner.push(object: LuaLoss1D(custom(function, nthNeighbors: n, state: inner.state)))
                 return 1
             }))
             return 1

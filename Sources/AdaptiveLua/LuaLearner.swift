@@ -8,6 +8,9 @@ protocol LuaLearner: AnyObject {
     /// Runs `runner.simple`: evaluates the user's function in the calling (kernel)
     /// thread, one point at a time, until `goal` holds. Returns the points evaluated.
     func runSimple(goal: Goal) throws -> Int
+    /// Starts a background runner evaluating the user's function on `executor`.
+    func startRunner(goal: Goal, executor: LuaExecutor, options: RunnerOptions, learnerValue: LuaValue,
+                     state: LuaState) throws -> LuaRunner
 }
 
 extension LuaCall {

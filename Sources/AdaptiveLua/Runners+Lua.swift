@@ -15,7 +15,7 @@ final class LuaBlockingRunner {
 
     static var luaClass: LuaClass<LuaBlockingRunner> {
         let type = LuaClass<LuaBlockingRunner>("BlockingRunner")
-        type.tostring { "<BlockingRunner finished, \($0.evaluated) points in \(String(format: "%.3g", $0.elapsed)) s>" }
+        type.tostring { "<BlockingRunner finished, \($0.evaluated) points>" }   // no time: renders stay reproducible
         type.property("learner") { $0.learner }
         type.method("elapsed_time") { runner, call in
             call.push(runner.elapsed)
@@ -33,7 +33,7 @@ enum RunnersModule {
         lua.register(in: ["adaptive", "runner"], "simple") { call in
             let learner = try call.learner(1)
             let options = try LuaOptions(call, 2, allowed: goalOptionNames)
-            _ = try learner.runSimple(goal: try Goal(options: options, learner: call.value(1)))
+            _ = try learner.runSimple(goal: try Goal(options: options, learner: learner, state: call.state))
             return 0
         }
         // BlockingRunner(learner, {goals}): the same, returning a finished runner.
@@ -41,7 +41,7 @@ enum RunnersModule {
             let learner = try call.learner(1)
             let options = try LuaOptions(call, 2, allowed: goalOptionNames)
             let start = Date()
-            let evaluated = try learner.runSimple(goal: try Goal(options: options, learner: call.value(1)))
+            let evaluated = try learner.runSimple(goal: try Goal(options: options, learner: learner, state: call.state))
             try call.push(object: LuaBlockingRunner(learner: call.value(1), elapsed: Date().timeIntervalSince(start), evaluated: evaluated))
             return 1
         }

@@ -14,6 +14,7 @@ public final class LuaClass<Object: AnyObject> {
     var methods: [String: (Object, LuaCall) throws -> Int] = [:]
     var properties: [String: (Object) throws -> LuaValue] = [:]
     var setters: [String: (Object, LuaCall) throws -> Void] = [:]
+    var pushers: [String: (Object, LuaCall) throws -> Void] = [:]
     var metamethods: [String: LuaFunction] = [:]
     var describe: ((Object) -> String)?
 
@@ -29,6 +30,11 @@ public final class LuaClass<Object: AnyObject> {
         properties[name] = body
     }
 
+    /// A read-only field whose getter pushes its one value itself (for bridged objects).
+    public func property(_ name: String, pushing body: @escaping (Object, LuaCall) throws -> Void) {
+        pushers[name] = body
+    }
+
     /// Makes the field `name` assignable: `obj.name = v` calls `body` with v as argument 1.
     public func setter(_ name: String, _ body: @escaping (Object, LuaCall) throws -> Void) {
         setters[name] = body
@@ -42,7 +48,7 @@ public final class LuaClass<Object: AnyObject> {
 
     /// Field and method names, sorted (for completion and help).
     public var memberNames: (fields: [String], methods: [String]) {
-        (properties.keys.sorted(), methods.keys.sorted())
+        ((Array(properties.keys) + Array(pushers.keys)).sorted(), methods.keys.sorted())
     }
 }
 
@@ -86,6 +92,10 @@ extension LuaState {
             let key = call.state.string(at: 2) ?? ""
             if let getter = type.properties[key] {
                 call.push(try getter(object))
+                return 1
+            }
+            if let pusher = type.pushers[key] {
+                try pusher(object, call)
                 return 1
             }
             lua_getmetatable(call.L, 1)

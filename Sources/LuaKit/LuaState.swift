@@ -139,6 +139,14 @@ public final class LuaState: @unchecked Sendable {
     /// interrupted until it returns to Lua.
     public func interrupt() { clua_request_interrupt(L) }
 
+    /// Throws `interrupted!` if an interrupt is pending: Swift code that waits inside a
+    /// call from Lua polls this, so Ctrl-C reaches it.
+    public func checkInterrupt() throws(LuaError) {
+        prepareEntry()
+        lua_pushcclosure(L, noOperation, 0)
+        try protectedCall(nargs: 0, nresults: 0)
+    }
+
     /// Cancels an interrupt that has not fired yet.
     public func clearInterrupt() { clua_clear_interrupt(L) }
 
@@ -171,6 +179,9 @@ public final class LuaState: @unchecked Sendable {
     /// Number of values on the stack (tests check that calls leave it balanced).
     public var stackDepth: Int { Int(lua_gettop(L)) }
 }
+
+/// A C function that does nothing: calling it lets a pending interrupt hook fire.
+private func noOperation(_ L: OpaquePointer?) -> Int32 { 0 }
 
 extension LuaState {
     /// Sets `value` at a dotted path of tables from the globals (`["adaptive", "runner"]`,

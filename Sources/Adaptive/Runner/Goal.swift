@@ -41,3 +41,23 @@ public struct Goal: Sendable {
         return true
     }
 }
+
+extension Goal {
+    /// When a time condition will next change (monotonic seconds, ``Monotonic/now()``),
+    /// so a runner waiting for slow evaluations wakes up to check its goal; nil if no
+    /// time condition is still to come. `start` is the runner's start.
+    func nextDeadline(start: Double, now: Double) -> Double? {
+        var deadline: Double?
+        for condition in conditions {
+            let time: Double
+            switch condition {
+            case .endTime(let date): time = now + date.timeIntervalSinceNow
+            case .duration(let seconds): time = start + seconds
+            default: continue
+            }
+            // A millisecond late, so the condition holds when the runner wakes.
+            if time > now { deadline = min(deadline ?? .infinity, time + 1e-3) }
+        }
+        return deadline
+    }
+}

@@ -11,7 +11,7 @@ extension LuaState {
         function.push(onto: L)
         defer { clua_pop(L, 1) }
         let value = try capture.value(at: -1, path: name)
-        var globals: [(name: String, value: PortableValue)] = []
+        var globals: [PortableFunction.Global] = []
         var index = 0
         while index < capture.pendingGlobals.count {   // grows while globals are copied
             let global = capture.pendingGlobals[index]
@@ -19,7 +19,7 @@ extension LuaState {
             lua_rawgeti(L, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
             pushString(global)
             lua_rawget(L, -2)
-            globals.append((global, try capture.value(at: -1, path: "global '\(global)'")))
+            globals.append(.init(name: global, value: try capture.value(at: -1, path: "global '\(global)'")))
             clua_pop(L, 2)
         }
         return PortableFunction(function: value, globals: globals)

@@ -5,7 +5,7 @@
 ///
 /// Copies are by value, as python-adaptive's process pools copy: a worker that changes a
 /// table changes its own copy, and the kernel never sees it.
-public indirect enum PortableValue: Sendable, Equatable {
+public indirect enum PortableValue: Sendable, Equatable, Codable {
     case `nil`
     case boolean(Bool)
     case integer(Int64)
@@ -23,12 +23,12 @@ public indirect enum PortableValue: Sendable, Equatable {
     /// The target state's globals table (`_ENV` of ordinary functions).
     case globals
 
-    public struct Entry: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable, Codable {
         public var key: PortableValue
         public var value: PortableValue
     }
 
-    public struct Upvalue: Sendable, Equatable {
+    public struct Upvalue: Sendable, Equatable, Codable {
         public var name: String
         /// Identifies the upvalue cell: functions sharing it in the source share it again.
         public var cell: Int
@@ -37,11 +37,16 @@ public indirect enum PortableValue: Sendable, Equatable {
 }
 
 /// A function to run in other states, with the user globals it can reach.
-public struct PortableFunction: Sendable {
+public struct PortableFunction: Sendable, Codable {
     /// The function itself (a `.function`, or a `.library` C function).
     public var function: PortableValue
-    /// User globals the function (or the functions it reaches) names, by name.
-    public var globals: [(name: String, value: PortableValue)]
+    /// User globals the function (or the functions it reaches) names, in the order found.
+    public var globals: [Global]
+
+    public struct Global: Sendable, Codable {
+        public var name: String
+        public var value: PortableValue
+    }
 }
 
 /// Why a value cannot travel to a worker, naming where it was found.
