@@ -1,4 +1,5 @@
 import Adaptive
+import Foundation
 import LuaKit
 
 /// Builds the `adaptive` Lua module: a global table, also returned by `require "adaptive"`.
@@ -9,6 +10,30 @@ enum AdaptiveModule {
     static func installWorkerClasses(in lua: LuaState) {
         lua.register(LuaLearner1D.luaClass)
         lua.register(LuaLoss1D.luaClass)
+        lua.register(LuaFigure.luaClass)
+        PlotModule.install(in: lua)
+        installHelpers(in: lua)
+    }
+
+    /// Pure helpers every state has (kernel and workers): `adaptive.time()` (wall clock,
+    /// seconds) and `adaptive.linspace(a, b, n)`.
+    static func installHelpers(in lua: LuaState) {
+        lua.register(in: ["adaptive"], "time") { call in
+            call.push(Date().timeIntervalSince1970)
+            return 1
+        }
+        lua.register(in: ["adaptive"], "linspace") { call in
+            let a = try call.number(1), b = try call.number(2), n = try call.integer(3)
+            guard n >= 0 else { throw call.argumentError(3, "n must be >= 0, got \(n)") }
+            let step = n > 1 ? (b - a) / Double(n - 1) : 0
+            var points: [LuaValue] = []
+            for i in 0..<n {
+                let x: Double = i == n - 1 ? b : a + Double(i) * step
+                points.append(.number(x))
+            }
+            call.push(.array(points))
+            return 1
+        }
     }
 
     static func install(in lua: LuaState) {
@@ -17,6 +42,7 @@ enum AdaptiveModule {
         ])
         LuaLearner1D.install(in: lua)
         LuaExecutor.install(in: lua)
+        installHelpers(in: lua)
         LuaLoss1D.install(in: lua)
         RunnersModule.install(in: lua)
         do {

@@ -57,6 +57,21 @@ public final class Kernel: @unchecked Sendable {
           for i = 1, n do parts[i] = tostring((select(i, ...))) end
           emit(table.concat(parts, '\\t', 1, n) .. '\\n')
         end
+        -- adaptive.runner.replay_log(learner, log): makes the calls of a runner's log.
+        function adaptive.runner.replay_log(learner, log)
+          for i, entry in ipairs(log) do
+            if entry[1] == 'ask' then learner:ask(entry[2])
+            elseif entry[1] == 'tell' then learner:tell(entry[2], entry[3])
+            else error(format("replay_log: entry %d is not {'ask', n} or {'tell', x, y}", i), 2) end
+          end
+        end
+        -- adaptive.runner.stop_after{seconds =, minutes =, hours =}: a goal that holds once the
+        -- time has passed (a Lua function, so it travels to background runners).
+        function adaptive.runner.stop_after(t)
+          local seconds = (t.seconds or 0) + 60 * (t.minutes or 0) + 3600 * (t.hours or 0)
+          local deadline = adaptive.time() + seconds
+          return function(_) return adaptive.time() >= deadline end
+        end
         local stdout = io.stdout
         function io.write(...)
           for i = 1, select('#', ...) do
@@ -78,6 +93,7 @@ public final class Kernel: @unchecked Sendable {
     @discardableResult
     public func execute(_ code: String, chunkName: String, arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
         lua.clearInterrupt()
+        defer { lua.clearInterrupt() }   // an interrupt keeps firing until cleared
         let chunk = try lua.load(code, chunkName: chunkName)
         return try KernelThread.enter { () throws(LuaError) in try chunk.call(arguments) }
     }
@@ -99,6 +115,7 @@ public final class Kernel: @unchecked Sendable {
         _ = try? execute("arg[0] = ...", chunkName: "=(kernel)", arguments: [.string(path)])
         do {
             lua.clearInterrupt()
+            defer { lua.clearInterrupt() }
             let chunk = try lua.load(source, chunkName: "@" + path)
             _ = try KernelThread.enter { () throws(LuaError) in try chunk.call(arguments.map { .string($0) }) }
         } catch {
@@ -121,6 +138,7 @@ public final class Kernel: @unchecked Sendable {
     /// Results are printed with `print`; errors go to `report`.
     public func runInteractive(_ chunk: String, chunkName: String = "=stdin", report: (LuaError) -> Void) -> ChunkStatus {
         lua.clearInterrupt()
+        defer { lua.clearInterrupt() }
         let function: LuaRef
         if let expression = try? lua.load("return " + chunk + ";", chunkName: chunkName) {
             function = expression

@@ -129,6 +129,15 @@ final class LuaLearner1D: LuaLearner {
             return 1
         }
         type.method("plot", plot)
+        // learner:save(fname) / learner:load(fname): the data as text, written atomically.
+        type.method("save") { learner, call in
+            try learner.core.save(to: try call.string(1))
+            return 0
+        }
+        type.method("load") { learner, call in
+            try learner.core.load(from: try call.string(1))
+            return 0
+        }
         type.method("new") { learner, call in
             try call.push(object: LuaLearner1D(core: learner.core.newEmpty(), function: learner.function, lossValue: learner.lossValue))
             return 1

@@ -17,7 +17,7 @@ extension LuaLearner1D {
         }
         let core = self.core
         return LuaRunner(
-            control: runner, learnerValue: learnerValue, kind: kindName,
+            control: runner, learnerValue: learnerValue, learnerObject: self, kind: kindName,
             details: .init(
                 npoints: { core.npoints },
                 loss: { core.loss() },
@@ -33,6 +33,8 @@ extension LuaLearner1D {
                         case .tell(let x, let y): return .array(["tell", number(x), value(y)])
                         }
                     })
-                }))
+                },
+                save: { try core.save(to: $0) },
+                figure: { try core.figure() }))
     }
 }

@@ -1,6 +1,7 @@
 import Adaptive
 import Foundation
 import LuaKit
+import Plotting
 
 /// `adaptive.Runner(learner, {goals..., executor, ntasks, retries, ...})`: a runner working
 /// in the background while the kernel goes on. It never touches the kernel's Lua state:
@@ -22,10 +23,18 @@ final class LuaRunner {
         var toRetry: () -> LuaValue
         var failed: () -> LuaValue
         var log: () -> LuaValue
+        /// Saves the learner's data to a file (nil: this learner cannot be saved yet).
+        var save: (@Sendable (String) throws -> Void)?
+        /// The learner's default plot (nil: it has none).
+        var figure: (@Sendable () throws -> Figure)?
     }
 
-    init(control: any RunnerControl, learnerValue: LuaValue, kind: String, details: RunnerDetails) {
+    /// The learner's Swift object (thread-safe), handed to plotters in other states.
+    let learnerObject: AnyObject
+
+    init(control: any RunnerControl, learnerValue: LuaValue, learnerObject: AnyObject, kind: String, details: RunnerDetails) {
         self.control = control
+        self.learnerObject = learnerObject
         self.learnerValue = learnerValue
         self.kind = kind
         self.details = details
@@ -94,6 +103,7 @@ final class LuaRunner {
         type.method("elapsed_time") { runner, call in call.push(runner.control.elapsedTime()); return 1 }
         type.method("overhead") { runner, call in call.push(runner.control.overhead()); return 1 }
         type.method("live_info") { runner, call in call.returning(.string(runner.summary)) }
+        installExtras(type)
         type.method("block_until_done") { runner, call in
             try runner.waitInterruptibly(call)
             try runner.raiseError()

@@ -27,10 +27,14 @@ int clua_traceback(lua_State *L) {
     return 1;
 }
 
+/* Raises "interrupted!" (with the position of the running Lua code) at every
+ * instruction until clua_clear_interrupt: a pcall in the user's code cannot swallow it. */
 static void stop_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
-    lua_sethook(L, NULL, 0, 0);
-    luaL_error(L, "interrupted!");
+    luaL_where(L, 0);
+    lua_pushstring(L, "interrupted!");
+    lua_concat(L, 2);
+    lua_error(L);
 }
 
 void clua_request_interrupt(lua_State *L) {

@@ -86,6 +86,16 @@ extension LuaState {
         }
         lua_rawset(L, meta)
 
+        // The names of the read-only fields, for completion and help (never read by __index).
+        lua_pushstring(L, "__fields")
+        let fieldNames = type.memberNames.fields
+        lua_createtable(L, Int32(fieldNames.count), 0)
+        for (i, name) in fieldNames.enumerated() {
+            lua_pushstring(L, name)
+            lua_rawseti(L, -2, lua_Integer(i + 1))
+        }
+        lua_rawset(L, meta)
+
         let typeName = type.name
         set("__index") { call in
             guard let object = call.state.object(at: 1, as: Object.self) else { return 0 }

@@ -19,6 +19,8 @@ public final class LuaState: @unchecked Sendable {
     let L: OpaquePointer
     /// Registry references whose `LuaRef` died (possibly on another thread), freed at the next entry.
     private let deadRefs = Mutex<[Int32]>([])
+    /// Protected calls in progress (nested when Lua calls Swift that calls Lua).
+    private var callDepth = 0
     /// Metatable names of bridged Swift classes, by Swift type.
     var classNames: [ObjectIdentifier: String] = [:]
 
@@ -73,7 +75,12 @@ public final class LuaState: @unchecked Sendable {
         let base = lua_gettop(L) - nargs       // index of the function
         lua_pushcclosure(L, clua_traceback, 0)
         clua_insert(L, base)                   // handler below the function
+        callDepth += 1
         let status = clua_pcall(L, nargs, nresults, base)
+        callDepth -= 1
+        // An interrupt keeps firing until the outermost call has ended (so a pcall in the
+        // user's code cannot swallow it); then it is spent.
+        if callDepth == 0 { clua_clear_interrupt(L) }
         clua_remove(L, base)
         if status != LUA_OK { throw popError(status: status) }
     }

@@ -11,7 +11,7 @@ public struct CellResult: Sendable {
     public var ran: Bool
     /// Everything `print` and `io.write` wrote during the cell.
     public var output: String = ""
-    /// The cell's values (last expression, or what it returned), as ``ValueFormatter`` shows them.
+    /// The cell's values (last expression, or what it returned), as ``ValuePrinter`` (in AdaptiveLua) shows them.
     public var value: String?
     /// Figures passed to `adaptive.display` and figures among the cell's values, in order.
     public var figures: [Figure] = []
@@ -73,8 +73,8 @@ public final class NotebookRunner {
             return 0
         }
         do {
-            guard case .function(let format)? = try lua.evaluate(ValueFormatter.source, chunkName: "=(notebook)").first,
-                  case .function(let consumer)? = try lua.load(ValueFormatter.consumerSource, chunkName: "=(notebook)")
+            let format = kernel.valueFormatter(style: .plain)
+            guard case .function(let consumer)? = try lua.load(ValueFormatter.consumerSource, chunkName: "=(notebook)")
                       .call([.function(isFigure), .function(emit), .function(format)]).first
             else { fatalError("NotebookRunner: the value formatter returned no function") }
             self.consumer = consumer

@@ -29,6 +29,12 @@ final class SharedLuaFunction: @unchecked Sendable {
         return try worker.function.call(try arguments(worker.lua))
     }
 
+    /// The state the function runs in on this thread (after a `call` on it).
+    var stateForCurrentThread: LuaState? {
+        if KernelThread.isCurrent { return kernelFunction.state }
+        return (Thread.current.threadDictionary[key] as? WorkerState)?.lua
+    }
+
     /// This thread's copy, made on first use.
     private func threadWorker() throws -> WorkerState {
         let dictionary = Thread.current.threadDictionary

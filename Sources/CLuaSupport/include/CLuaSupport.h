@@ -18,8 +18,9 @@ void clua_push_swift_closure(lua_State *L, clua_swift_fn fn, int nup);
  *  turns non-string errors into text (calling __tostring), like lua.c. */
 int clua_traceback(lua_State *L);
 
-/** Arms a hook that raises "interrupted!" at the next instruction. Safe to
- *  call from another thread or a signal handler (as lua.c does). */
+/** Arms a hook that raises "interrupted!" at the next instruction, and again at
+ *  every instruction until clua_clear_interrupt. Safe to call from another thread or
+ *  a signal handler (as lua.c does). */
 void clua_request_interrupt(lua_State *L);
 
 /** Removes the interrupt hook (if it has not fired yet). */
