@@ -30,7 +30,9 @@ extension Learner1D {
         try AtomicWrite.write(savedText(), toPath: path)
     }
 
-    /// Tells the points of a save file (points outside the bounds are an error, as in `tell`).
+    /// Tells the points of a save file (points outside the bounds are an error, as in
+    /// `tell`), then recomputes every interval's loss at the final scale, as python-adaptive's
+    /// `load` does through its bulk `tell_many`.
     public func load(from path: String) throws {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
@@ -47,6 +49,7 @@ extension Learner1D {
             ys.append(numbers.dropFirst().map { $0! })
         }
         try tellMany(xs, ys)
+        core.withLock { $0.recomputeAllLosses() }
     }
 
     static func format(_ x: Double) -> String {

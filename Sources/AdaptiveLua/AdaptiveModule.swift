@@ -9,11 +9,15 @@ enum AdaptiveModule {
     /// (a goal receives its learner): their methods only touch thread-safe Swift objects.
     static func installWorkerClasses(in lua: LuaState) {
         lua.register(LuaLearner1D.luaClass)
-        lua.register(LuaLoss1D.luaClass)
+        LuaLoss1D.install(in: lua)
         lua.register(LuaFigure.luaClass)
         PlotModule.install(in: lua)
         installHelpers(in: lua)
     }
+
+    /// What `installWorkerClasses` puts in every worker state, by path: the kernel's
+    /// values at these paths travel to workers by name.
+    static let workerLibraryRoots = ["adaptive.learner", "adaptive.plot", "adaptive.time", "adaptive.linspace"]
 
     /// Pure helpers every state has (kernel and workers): `adaptive.time()` (wall clock,
     /// seconds) and `adaptive.linspace(a, b, n)`.

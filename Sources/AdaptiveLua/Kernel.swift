@@ -35,6 +35,7 @@ public final class Kernel: @unchecked Sendable {
             return 0
         }
         AdaptiveModule.install(in: lua)
+        lua.sharedLibraryRoots = AdaptiveModule.workerLibraryRoots
         LuaFigure.install(in: lua, kernel: self)
         LuaRunner.install(in: lua, kernel: self)
         do { try lua.run(Kernel.prelude, chunkName: "=(kernel)") } catch {
@@ -194,6 +195,13 @@ public final class Kernel: @unchecked Sendable {
         defer { output = saved }
         try body()
         return collected.text
+    }
+
+    /// Runs `body`, which calls into the kernel's Lua state directly (as the notebook
+    /// runner does), marked as kernel code: a custom loss or goal it triggers then runs in
+    /// the kernel's own state instead of a copy.
+    public func withinKernel<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        try KernelThread.enter(body)
     }
 
     /// Stops the Lua code running in the kernel (from any thread): it raises `interrupted!`.

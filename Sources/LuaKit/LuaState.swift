@@ -21,6 +21,9 @@ public final class LuaState: @unchecked Sendable {
     private let deadRefs = Mutex<[Int32]>([])
     /// Protected calls in progress (nested when Lua calls Swift that calls Lua).
     private var callDepth = 0
+    /// Dotted paths of values every worker state also has (`adaptive.learner`, ...):
+    /// `portable` copies them by name, like the standard library.
+    public var sharedLibraryRoots: [String] = []
     /// Metatable names of bridged Swift classes, by Swift type.
     var classNames: [ObjectIdentifier: String] = [:]
 

@@ -107,6 +107,22 @@ import Testing
         #expect(values == ["finished", true, 0])
     }
 
+    @Test func lossesBuiltOnBuiltInLossesTravelToWorkers() throws {
+        let kernel = Kernel()
+        let values = try kernel.execute(prelude + """
+            local L = adaptive.learner.learner1D
+            local default = L.default_loss
+            local loss = L.uses_nth_neighbors(0)(function(xs, ys) return 2 * default(xs, ys) + 0 * L.uniform_loss(xs, ys) end)
+            local l = adaptive.Learner1D(peak, {-1, 1}, {loss_per_interval = loss})
+            local r = adaptive.Runner(l, {npoints_goal = 100, executor = adaptive.executors.processes(1)})
+            r:block_until_done()
+            local s = adaptive.Learner1D(peak, {-1, 1}, {loss_per_interval = loss})
+            adaptive.runner.simple(s, {npoints_goal = 100})
+            return r:status(), l.npoints >= 100, s.npoints
+            """, chunkName: "=t")
+        #expect(values == ["finished", true, 100])
+    }
+
     @Test func uncopyableFunctionsAreClearErrors() throws {
         let kernel = Kernel()
         try kernel.execute("other = adaptive.Learner1D(math.sin, {0, 1})", chunkName: "=t")

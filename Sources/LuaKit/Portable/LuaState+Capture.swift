@@ -62,6 +62,9 @@ private struct Capture {
             return .string(p.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) })
         case LUA_TTABLE: return try table(at: index, path: path)
         case LUA_TFUNCTION: return try function(at: index, path: path)
+        case LUA_TUSERDATA:
+            if let pointer = lua_topointer(L, index), let name = library[pointer] { return .library(name) }
+            fallthrough
         default:
             let kind = state.typeName(at: index)
             throw PortabilityError(description:
@@ -143,7 +146,7 @@ private struct Capture {
 
     /// A name the function may read as a global, which the user defined (not the standard library).
     private func isUserGlobal(_ name: String) -> Bool {
-        guard !LuaState.standardGlobals.contains(name), name != "adaptive" else { return false }
+        guard !LuaState.standardGlobals.contains(name), !state.sharedLibraryRoots.contains(name), name != "adaptive" else { return false }
         lua_rawgeti(L, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
         state.pushString(name)
         let type = lua_rawget(L, -2)
@@ -174,6 +177,36 @@ private struct Capture {
             clua_pop(L, 1)
         }
         clua_pop(L, 1)
+        for root in state.sharedLibraryRoots { addShared(root, to: &index) }
         return index
+    }
+
+    /// Indexes the value at a dotted path from the globals and, for a table, what it
+    /// holds (three levels deep): values every worker state has at the same path.
+    private func addShared(_ path: String, to index: inout [UnsafeRawPointer: String]) {
+        lua_rawgeti(L, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
+        for part in path.split(separator: ".") {
+            guard lua_type(L, -1) == LUA_TTABLE else { break }
+            state.pushString(String(part))
+            lua_rawget(L, -2)
+            clua_remove(L, -2)
+        }
+        walk(path, depth: 0, into: &index)
+        clua_pop(L, 1)
+    }
+
+    private func walk(_ path: String, depth: Int, into index: inout [UnsafeRawPointer: String]) {
+        let type = lua_type(L, -1)
+        guard type == LUA_TTABLE || type == LUA_TFUNCTION || type == LUA_TUSERDATA,
+            let pointer = lua_topointer(L, -1), index[pointer] == nil
+        else { return }
+        index[pointer] = path
+        guard type == LUA_TTABLE, depth < 3 else { return }
+        let table = lua_gettop(L)
+        lua_pushnil(L)
+        while lua_next(L, table) != 0 {
+            if let key = state.string(at: -2) { walk(path + "." + key, depth: depth + 1, into: &index) }
+            clua_pop(L, 1)
+        }
     }
 }
