@@ -19,6 +19,11 @@ public final class Kernel: @unchecked Sendable {
     public var onDisplay: ((Figure) -> Void)?
     /// The runners started in this session.
     public let jobs = JobList()
+    /// Coroutines and main-executor evaluations (see `EventLoop`).
+    let eventLoop = EventLoop()
+    /// `adaptive._loop.evaluate(f, done, ...)`.
+    private(set) var evaluateInLoop: LuaRef!
+    private var loopTurn: LuaRef!
 
     /// Writes to standard output, unbuffered relative to Swift's `print`.
     public static let standardOutput: @Sendable (String) -> Void = { text in
@@ -36,8 +41,18 @@ public final class Kernel: @unchecked Sendable {
         }
         AdaptiveModule.install(in: lua)
         lua.sharedLibraryRoots = AdaptiveModule.workerLibraryRoots
+
         LuaFigure.install(in: lua, kernel: self)
         LuaRunner.install(in: lua, kernel: self)
+        do {
+            try eventLoop.install(in: lua)
+            try lua.run(Kernel.runnerWaiting, chunkName: "=(kernel)")
+        } catch { fatalError("the event loop failed to install: \(error)") }
+        guard case .function(let evaluate) = lua.global("adaptive").field("_loop")?.field("evaluate") ?? .nil,
+            case .function(let turn) = lua.global("adaptive").field("_loop")?.field("turn") ?? .nil
+        else { fatalError("the event loop is incomplete") }
+        evaluateInLoop = evaluate
+        loopTurn = turn
         do { try lua.run(Kernel.prelude, chunkName: "=(kernel)") } catch {
             fatalError("the kernel prelude failed: \(error)")   // a bug in the prelude itself
         }
@@ -196,6 +211,37 @@ public final class Kernel: @unchecked Sendable {
         try body()
         return collected.text
     }
+
+    /// Gives spawned coroutines and main-executor runners a turn (between notebook cells,
+    /// after each chunk in the shell). Errors inside tasks stay with their tasks.
+    public func runPendingTasks() {
+        _ = try? withinKernel { () throws(LuaError) in try loopTurn.call() }
+    }
+
+    /// Waiting for runners goes through the event loop, so coroutines and main-executor
+    /// evaluations go on meanwhile; `await` yields inside a coroutine.
+    static let runnerWaiting = """
+        local loop, running = adaptive._loop, coroutine.running
+        local methods = debug.getregistry().Runner.__methods
+        local wait = methods.block_until_done
+        methods.block_until_done = function(self)
+          loop.run_until(function() return self.task:done() end)
+          return wait(self)
+        end
+        methods.await = function(self)
+          local _, main = running()
+          if main then return methods.block_until_done(self) end
+          coroutine.yield({await = self})
+          return wait(self)
+        end
+        local task = debug.getregistry().RunnerTask.__methods
+        local result = task.result
+        task.result = function(self)
+          local _, main = running()
+          if main then loop.run_until(function() return self:done() end) end
+          return result(self)
+        end
+        """
 
     /// Runs `body`, which calls into the kernel's Lua state directly (as the notebook
     /// runner does), marked as kernel code: a custom loss or goal it triggers then runs in

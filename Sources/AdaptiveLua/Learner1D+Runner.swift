@@ -3,9 +3,9 @@ import LuaKit
 
 extension LuaLearner1D {
     func startRunner(goal: Goal, executor: LuaExecutor, options: RunnerOptions, learnerValue: LuaValue,
-                     state: LuaState) throws -> LuaRunner {
+                     kernel: Kernel) throws -> LuaRunner {
         let evaluator: any Evaluator<Double, Learner1D.Value> = try executor.evaluator(
-            for: function, in: state, name: "the learner's function",
+            for: function, in: kernel, name: "the learner's function",
             arguments: { [$0] }, value: { Learner1D.Value($0) })
         let runner = Runner(core, evaluator: evaluator, goal: goal, options: options)
         func number(_ x: Double) -> LuaValue { .number(x) }

@@ -10,7 +10,7 @@ protocol LuaLearner: AnyObject {
     func runSimple(goal: Goal) throws -> Int
     /// Starts a background runner evaluating the user's function on `executor`.
     func startRunner(goal: Goal, executor: LuaExecutor, options: RunnerOptions, learnerValue: LuaValue,
-                     state: LuaState) throws -> LuaRunner
+                     kernel: Kernel) throws -> LuaRunner
 }
 
 extension LuaCall {

@@ -80,7 +80,7 @@ final class LuaRunner {
             let (runnerOptions, executor) = try Self.options(options, call: call)
             let goal = try Goal(options: options, learner: learner, state: call.state)
             let runner = try learner.startRunner(
-                goal: goal, executor: executor, options: runnerOptions, learnerValue: call.value(1), state: call.state)
+                goal: goal, executor: executor, options: runnerOptions, learnerValue: call.value(1), kernel: kernel)
             kernel.jobs.add(runner)
             try call.push(object: runner)
             return 1
@@ -135,7 +135,7 @@ final class LuaRunnerTask {
     init(_ runner: LuaRunner) { self.runner = runner }
 
     static var luaClass: LuaClass<LuaRunnerTask> {
-        let type = LuaClass<LuaRunnerTask>("Task")
+        let type = LuaClass<LuaRunnerTask>("RunnerTask")
         type.tostring { "<Task \($0.runner.control.status())>" }
         type.method("done") { task, call in call.returning(.boolean(task.runner.control.isDone)) }
         type.method("result") { task, call in

@@ -58,6 +58,10 @@ func dispatchSwiftFunction(_ L: OpaquePointer?) -> Int32 {
         return -1
     }
     let state = LuaState.owner(of: L)
+    // Called from a coroutine, the arguments are on the coroutine's stack: work there.
+    let outer = state.L
+    state.L = L
+    defer { state.L = outer }
     let call = LuaCall(state: state, L: L, name: box.name)
     do {
         return Int32(try box.body(call))

@@ -15,8 +15,12 @@ import Synchronization
 ///     try lua.run("x = 6 * 7")
 ///     let x = try lua.evaluate("return x")   // [.integer(42)]
 public final class LuaState: @unchecked Sendable {
-    /// The raw `lua_State`. Only LuaKit touches it.
-    let L: OpaquePointer
+    /// The raw `lua_State` Swift works on: the main thread, or, while a Swift function
+    /// called from a coroutine runs, that coroutine (whose stack holds the arguments).
+    /// Only LuaKit touches it.
+    var L: OpaquePointer
+    /// The main thread: closed with the state.
+    private let mainThread: OpaquePointer
     /// Registry references whose `LuaRef` died (possibly on another thread), freed at the next entry.
     private let deadRefs = Mutex<[Int32]>([])
     /// Protected calls in progress (nested when Lua calls Swift that calls Lua).
@@ -30,6 +34,7 @@ public final class LuaState: @unchecked Sendable {
     /// Creates a state with the standard libraries opened.
     public init() {
         L = luaL_newstate()
+        mainThread = L
         clua_extraspace(L).pointee = Unmanaged.passUnretained(self).toOpaque()
         luaL_openlibs(L)
         LuaFunctionBox.registerMetatable(L)
@@ -37,7 +42,7 @@ public final class LuaState: @unchecked Sendable {
 
     deinit {
         clua_set_interrupt_target(nil)
-        lua_close(L)
+        lua_close(mainThread)
     }
 
     /// The Swift object that owns a raw state (or one of its coroutines).
@@ -83,7 +88,7 @@ public final class LuaState: @unchecked Sendable {
         callDepth -= 1
         // An interrupt keeps firing until the outermost call has ended (so a pcall in the
         // user's code cannot swallow it); then it is spent.
-        if callDepth == 0 { clua_clear_interrupt(L) }
+        if callDepth == 0 { clua_clear_interrupt(mainThread) }
         clua_remove(L, base)
         if status != LUA_OK { throw popError(status: status) }
     }
@@ -147,7 +152,7 @@ public final class LuaState: @unchecked Sendable {
     /// Makes the Lua code running in this state (now or next) raise `interrupted!`.
     /// Safe to call from any thread. Swift or C code running inside a call is not
     /// interrupted until it returns to Lua.
-    public func interrupt() { clua_request_interrupt(L) }
+    public func interrupt() { clua_request_interrupt(mainThread) }
 
     /// Throws `interrupted!` if an interrupt is pending: Swift code that waits inside a
     /// call from Lua polls this, so Ctrl-C reaches it.
@@ -158,10 +163,10 @@ public final class LuaState: @unchecked Sendable {
     }
 
     /// Cancels an interrupt that has not fired yet.
-    public func clearInterrupt() { clua_clear_interrupt(L) }
+    public func clearInterrupt() { clua_clear_interrupt(mainThread) }
 
     /// Makes this state the one Ctrl-C (SIGINT) interrupts, or none with `false`.
-    public func setSignalTarget(_ on: Bool) { clua_set_interrupt_target(on ? L : nil) }
+    public func setSignalTarget(_ on: Bool) { clua_set_interrupt_target(on ? mainThread : nil) }
 
     // MARK: - Housekeeping
 

@@ -35,6 +35,12 @@ public enum LuaValue: Sendable, Equatable {
         }
     }
 
+    /// The field `key` of a `.map`, or nil.
+    public func field(_ key: String) -> LuaValue? {
+        if case .map(let fields) = self { return fields[key] }
+        return nil
+    }
+
     /// The number, for `.integer` and `.number`.
     public var double: Double? {
         switch self {

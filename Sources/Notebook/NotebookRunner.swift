@@ -114,6 +114,7 @@ public final class NotebookRunner {
         }
         let timedOut = watchdog?.stop() ?? false
         lua.clearInterrupt()
+        kernel.runPendingTasks()   // spawned coroutines and main-executor runners go on between cells
         let elapsed = clock.now - start
         result.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         result.figures = collector.figures

@@ -21,23 +21,24 @@ final class LuaExecutor {
     /// An evaluator of `function` (from the kernel's state) for points of a learner;
     /// `arguments` turns a point into the function's arguments, `value` its numbers into a value.
     func evaluator<Point: Sendable, Value: Sendable>(
-        for function: LuaRef, in state: LuaState, name: String,
+        for function: LuaRef, in kernel: Kernel, name: String,
         arguments: @escaping @Sendable (Point) -> [Double],
         value: @escaping @Sendable ([Double]) throws -> Value
     ) throws -> any Evaluator<Point, Value> {
         switch kind {
         case .sequential, .threads:
-            let portable = try copy(function, in: state, name: name)
+            let portable = try copy(function, in: kernel.lua, name: name)
             let count = kind == .sequential ? 1 : workers
             return ThreadPoolEvaluator<Point, Value>(workers: count, name: "adaptive.lua-worker", makeWorker: { _ in
                 let worker = try WorkerState(portable)
                 return { point in try value(try worker.evaluate(arguments(point))) }
             })
         case .processes:
-            let portable = try copy(function, in: state, name: name)
+            let portable = try copy(function, in: kernel.lua, name: name)
             return try ProcessEvaluator<Point, Value>(workers: workers, function: portable, arguments: arguments, value: value)
         case .main:
-            throw LuaCallError("executors.main() is not available yet: use executors.sequential() or threads(n)")
+            return MainEvaluator<Point, Value>(
+                workers: workers, kernel: kernel, function: function, arguments: arguments, value: value)
         }
     }
 
@@ -61,13 +62,9 @@ final class LuaExecutor {
             try call.push(object: LuaExecutor(.sequential, workers: 1))
             return 1
         }
-        lua.register(in: path, "main") { call in
-            try call.push(object: LuaExecutor(.main, workers: 1))
-            return 1
-        }
-        for kind in [Kind.threads, .processes] {
+        for kind in [Kind.threads, .processes, .main] {
             lua.register(in: path, kind.rawValue) { call in
-                let n = call.isNil(1) ? cores : try call.integer(1)
+                let n = call.isNil(1) ? (kind == .main ? 1 : cores) : try call.integer(1)
                 guard n >= 1 else { throw call.argumentError(1, "at least 1 worker expected, got \(n)") }
                 try call.push(object: LuaExecutor(kind, workers: n))
                 return 1

@@ -1,0 +1,54 @@
+import Adaptive
+import LuaKit
+
+/// `executors.main(n)`: evaluates the user's function in the kernel's own Lua state, for
+/// functions that must touch kernel objects. Evaluations are posted to the kernel's event
+/// loop and run as coroutines there, so a function that calls `adaptive.sleep` lets the
+/// others go on: up to `n` evaluations are in flight at once.
+///
+/// They make progress only while the kernel runs its event loop: in `runner:block_until_done()`,
+/// `adaptive.sleep`, `task:result()`, between notebook cells and after each chunk in the shell.
+final class MainEvaluator<Point: Sendable, Value: Sendable>: Evaluator, @unchecked Sendable {
+    let workers: Int
+    private weak var kernel: Kernel?
+    private let function: LuaRef
+    private let arguments: @Sendable (Point) -> [Double]
+    private let value: @Sendable ([Double]) throws -> Value
+
+    init(workers: Int, kernel: Kernel, function: LuaRef,
+         arguments: @escaping @Sendable (Point) -> [Double], value: @escaping @Sendable ([Double]) throws -> Value) {
+        self.workers = workers
+        self.kernel = kernel
+        self.function = function
+        self.arguments = arguments
+        self.value = value
+    }
+
+    func submit(_ point: Point, id: Int, completion: @escaping @Sendable (EvaluationOutcome<Value>) -> Void) {
+        guard let kernel else { return completion(.failure(EvaluationFailure(message: "the kernel was closed"))) }
+        let numbers = arguments(point)
+        kernel.eventLoop.post { [self] in
+            // On the kernel's thread, inside the event loop.
+            let lua = kernel.lua
+            let done = lua.makeFunction(name: "evaluation") { [value] call in
+                if try call.boolean(1, default: false) {
+                    do { completion(.success(try value(try call.numbers(2)))) } catch {
+                        completion(.failure(EvaluationFailure(message: "the function returned a bad value: \(error)")))
+                    }
+                } else {
+                    var message = "error in the function (not a string)"
+                    if case .string(let text) = call.value(2) { message = text }
+                    completion(.failure(EvaluationFailure(message: message)))
+                }
+                return 0
+            }
+            do {
+                try kernel.evaluateInLoop.call([.function(function), .function(done)] + numbers.map { .number($0) })
+            } catch {
+                completion(.failure(EvaluationFailure(message: "\(error)")))
+            }
+        }
+    }
+
+    func shutdown() {}
+}
