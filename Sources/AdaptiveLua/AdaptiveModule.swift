@@ -48,7 +48,6 @@ enum AdaptiveModule {
         LuaExecutor.install(in: lua)
         installHelpers(in: lua)
         LuaLoss1D.install(in: lua)
-        RunnersModule.install(in: lua)
         do {
             try lua.run("package.loaded.adaptive = adaptive", chunkName: "=(kernel)")
         } catch {

@@ -40,6 +40,7 @@ public final class Kernel: @unchecked Sendable {
             return 0
         }
         AdaptiveModule.install(in: lua)
+        RunnersModule.install(in: lua, kernel: self)
         lua.sharedLibraryRoots = AdaptiveModule.workerLibraryRoots
 
         LuaFigure.install(in: lua, kernel: self)
@@ -210,6 +211,16 @@ public final class Kernel: @unchecked Sendable {
         defer { output = saved }
         try body()
         return collected.text
+    }
+
+    /// Runs the event loop until `done` (called from Swift code that Lua called, on the
+    /// kernel's thread). Ctrl-C (an interrupt) stops the wait with `interrupted!`.
+    func runEventLoop(until done: () -> Bool) throws {
+        while !done() {
+            let next = try loopTurn.call().first?.double ?? 0.01
+            eventLoop.wait(seconds: min(next, 0.05))
+            try lua.checkInterrupt()
+        }
     }
 
     /// Gives spawned coroutines and main-executor runners a turn (between notebook cells,

@@ -27,23 +27,45 @@ final class LuaBlockingRunner {
 }
 
 enum RunnersModule {
-    static func install(in lua: LuaState) {
+    static func install(in lua: LuaState, kernel: Kernel) {
         lua.register(LuaBlockingRunner.luaClass)
         // runner.simple(learner, {goals}): evaluate one point at a time, in order, in the kernel.
-        lua.register(in: ["adaptive", "runner"], "simple") { call in
+        // With an `executor` (and any Runner option): a Runner on it, waited for.
+        lua.register(in: ["adaptive", "runner"], "simple") { [unowned kernel] call in
             let learner = try call.learner(1)
-            let options = try LuaOptions(call, 2, allowed: goalOptionNames)
+            let options = try LuaOptions(call, 2, allowed: LuaRunner.optionNames)
+            if options.value("executor") != nil {
+                _ = try runBlocking(learner, options: options, call: call, kernel: kernel)
+                return 0
+            }
+            _ = try LuaOptions(call, 2, allowed: goalOptionNames)   // the other runner options need an executor
             _ = try learner.runSimple(goal: try Goal(options: options, learner: learner, state: call.state))
             return 0
         }
         // BlockingRunner(learner, {goals}): the same, returning a finished runner.
-        lua.register(in: ["adaptive"], "BlockingRunner") { call in
+        lua.register(in: ["adaptive"], "BlockingRunner") { [unowned kernel] call in
             let learner = try call.learner(1)
-            let options = try LuaOptions(call, 2, allowed: goalOptionNames)
+            let options = try LuaOptions(call, 2, allowed: LuaRunner.optionNames)
+            if options.value("executor") != nil {
+                try call.push(object: try runBlocking(learner, options: options, call: call, kernel: kernel))
+                return 1
+            }
+            _ = try LuaOptions(call, 2, allowed: goalOptionNames)
             let start = Date()
             let evaluated = try learner.runSimple(goal: try Goal(options: options, learner: learner, state: call.state))
             try call.push(object: LuaBlockingRunner(learner: call.value(1), elapsed: Date().timeIntervalSince(start), evaluated: evaluated))
             return 1
         }
+    }
+
+    /// A Runner on the options' executor, waited for through the event loop; raises its error.
+    static func runBlocking(_ learner: any LuaLearner, options: LuaOptions, call: LuaCall, kernel: Kernel) throws -> LuaRunner {
+        let (runnerOptions, executor) = try LuaRunner.options(options, call: call)
+        let goal = try Goal(options: options, learner: learner, state: call.state)
+        let runner = try learner.startRunner(
+            goal: goal, executor: executor, options: runnerOptions, learnerValue: call.value(1), kernel: kernel)
+        try kernel.runEventLoop(until: { runner.control.isDone })
+        try runner.raiseError()
+        return runner
     }
 }

@@ -140,7 +140,7 @@ import Testing
         #expect(message("adaptive.Learner1D(42, {0, 1})") == "t:1: bad argument #1 to 'adaptive.Learner1D' (function expected, got number)")
         #expect(message("l:ask(-1)") == "t:1: Learner1D: ask(n) needs n >= 0, got -1")
         #expect(message("l:ask('3')") == "t:1: bad argument #1 to 'Learner1D:ask' (integer expected, got string)")
-        #expect(message("adaptive.runner.simple(l, {npoints = 3})").hasPrefix("t:1: adaptive.runner.simple: unknown option 'npoints'; the options are: duration_goal, end_time_goal, goal"))
+        #expect(message("adaptive.runner.simple(l, {npoints = 3})").hasPrefix("t:1: adaptive.runner.simple: unknown option 'npoints'; the options are: duration_goal, end_time_goal, executor, goal"))
         #expect(message("adaptive.runner.simple({}, {npoints_goal = 3})") == "t:1: bad argument #1 to 'adaptive.runner.simple' (learner expected, got table)")
         #expect(message("adaptive.runner.simple(adaptive.Learner1D(f, {0, 1}, function() return 'x' end), {npoints_goal = 5})") == "t:1: loss_per_interval must return a number, got string")
         // A Lua error inside a custom loss surfaces from the tell; the learner stays usable.

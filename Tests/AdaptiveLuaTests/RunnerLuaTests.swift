@@ -141,6 +141,25 @@ import Testing
         #expect(message("adaptive.executors.threads(0)") == "t:1: bad argument #1 to 'adaptive.executors.threads' (at least 1 worker expected, got 0)")
     }
 
+    @Test func blockingRunnerAndSimpleTakeExecutors() throws {
+        let kernel = Kernel()
+        let values = try kernel.execute(prelude + """
+            local a = adaptive.Learner1D(peak, {-1, 1})
+            local r = adaptive.BlockingRunner(a, {loss_goal = 0.01, executor = adaptive.executors.threads(2)})
+            local b = adaptive.Learner1D(peak, {-1, 1})
+            adaptive.runner.simple(b, {npoints_goal = 200, executor = adaptive.executors.sequential()})
+            local c = adaptive.Learner1D(peak, {-1, 1})
+            adaptive.runner.simple(c, {npoints_goal = 200})
+            local same = true
+            for i, row in ipairs(b:to_table()) do same = same and row[1] == c:to_table()[i][1] end
+            return r:status(), a:loss() <= 0.01, same
+            """, chunkName: "=t")
+        #expect(values == ["finished", true, true])
+        do { try kernel.execute("adaptive.runner.simple(adaptive.Learner1D(math.sin, {0, 1}), {ntasks = 2})", chunkName: "=t") } catch {
+            #expect(error.message.hasPrefix("t:1: adaptive.runner.simple: unknown option 'ntasks'"))
+        }
+    }
+
     @Test func cancelStopsARunner() throws {
         let kernel = Kernel()
         let values = try kernel.execute("""
