@@ -60,6 +60,11 @@ def quality(learner):
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "runner":
+        delay, n = float(sys.argv[2]), int(sys.argv[3])
+        json.dump(runner_overhead(delay, n), sys.stdout)
+        print()
+        return
     parser = argparse.ArgumentParser()
     parser.add_argument("workload", choices=sorted(WORKLOADS))
     parser.add_argument("n", type=int)
@@ -84,6 +89,27 @@ def main():
         row["max_error"], row["mean_error"] = quality(learner)
     json.dump(row, sys.stdout)
     print()
+
+
+def runner_overhead(delay, n):
+    """R workloads: a function that busy-waits `delay` seconds, learned by a Runner on
+    python-adaptive's default executor; returns the fraction of ideal throughput."""
+    import os
+
+    def busy(x):
+        end = time.perf_counter() + delay
+        while time.perf_counter() < end:
+            pass
+        return x
+
+    workers = os.cpu_count()
+    learner = adaptive.Learner1D(busy, bounds=(-1, 1))
+    start = time.perf_counter()
+    runner = adaptive.BlockingRunner(learner, npoints_goal=n)
+    elapsed = time.perf_counter() - start
+    return {"n": learner.npoints, "seconds": elapsed, "workers": workers,
+            "efficiency": learner.npoints * delay / workers / elapsed,
+            "overhead_percent": runner.overhead()}
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark against python-adaptive (see scripts/bench).")
 
-    @Option(help: "Comma-separated workloads to run (W1,W2,W8,P1); all when absent.")
+    @Option(help: "Comma-separated workloads to run (W1,W2,W8,P1,R1,R2); all when absent.")
     var only: String?
 
     @Option(help: "Write the rows as a JSON list to this file.")
@@ -26,8 +26,9 @@ struct Bench: ParsableCommand {
         let wanted = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
         let workloads = Workload.all.filter { wanted?.contains($0.name) ?? true }
         let plots = wanted?.contains(PlotBench.name) ?? true
-        if let wanted, workloads.count + (plots ? 1 : 0) != wanted.count {
-            let names = Workload.all.map(\.name) + [PlotBench.name]
+        let runnerCases = RunnerBench.cases.filter { wanted?.contains($0.name) ?? true }
+        if let wanted, workloads.count + (plots ? 1 : 0) + runnerCases.count != wanted.count {
+            let names = Workload.all.map(\.name) + [PlotBench.name] + RunnerBench.cases.map(\.name)
             throw ValidationError("unknown workload in --only \(only!); the workloads are \(names.joined(separator: ", "))")
         }
         let peer = python.map { PythonPeer(python: $0, driver: driver) }
@@ -63,6 +64,21 @@ struct Bench: ParsableCommand {
                 print("  to \(result.format.uppercased()): \(String(format: "%.3f", result.seconds)) s, \(result.bytes / 1024) KiB")
                 json.append(["workload": PlotBench.name, "n": PlotBench.points, "variant": result.format,
                              "seconds": result.seconds, "bytes": result.bytes])
+            }
+        }
+        if !runnerCases.isEmpty {
+            print("\nRunner overhead: a Lua function busy-waiting, Runner on threads(2); python-adaptive's Runner on its default executor")
+            for c in runnerCases {
+                let ours = try RunnerBench.run(c)
+                let theirs = peer?.runRunner(c)
+                let line = String(format: "  %@ (%g ms, %d points): ours %.1f%% of ideal (overhead() %.1f%%)", c.name, c.delay * 1000, c.points, ours.efficiency * 100, ours.overhead)
+                    + (theirs.map { String(format: "; python %.1f%% of ideal (overhead() %.1f%%, %d workers)", $0.efficiency * 100, $0.overhead_percent, $0.workers) } ?? "")
+                print(line)
+                var row: [String: Any] = ["workload": c.name, "n": c.points, "variant": "lua-threads", "efficiency": ours.efficiency,
+                                          "overhead_percent": ours.overhead, "seconds": ours.seconds]
+                row["python_efficiency"] = theirs?.efficiency ?? NSNull()
+                row["python_overhead_percent"] = theirs?.overhead_percent ?? NSNull()
+                json.append(row)
             }
         }
         if let jsonPath = self.json {
