@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "LuaKitTests", dependencies: ["LuaKit", "CLua"]),
         .testTarget(name: "AdaptiveLuaTests", dependencies: ["AdaptiveLua", "LuaKit", "Adaptive", "Plotting"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "AdaptiveLua"], exclude: ["pty-check.py"]),
         .testTarget(
             name: "NotebookTests", dependencies: ["Notebook", "AdaptiveLua", "Plotting"],
             exclude: ["Fixtures", "render-check.sh"]),
