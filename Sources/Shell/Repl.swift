@@ -174,6 +174,7 @@ public final class Repl {
         if outer {
             kernel.lua.setSignalTarget(false)
             kernel.lua.clearInterrupt()
+            kernel.runPendingTasks()   // spawned coroutines and main-executor runners get a turn
         }
         if status == .ran(failed: true) {
             anyFailed = true
