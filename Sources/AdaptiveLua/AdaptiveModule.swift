@@ -20,8 +20,15 @@ enum AdaptiveModule {
     static let workerLibraryRoots = ["adaptive.learner", "adaptive.plot", "adaptive.time", "adaptive.linspace"]
 
     /// Pure helpers every state has (kernel and workers): `adaptive.time()` (wall clock,
-    /// seconds) and `adaptive.linspace(a, b, n)`.
+    /// seconds), `adaptive.sleep(s)` and `adaptive.linspace(a, b, n)`.
     static func installHelpers(in lua: LuaState) {
+        // In workers `adaptive.sleep` blocks the worker; the kernel's event loop replaces it
+        // with one that yields inside coroutines.
+        lua.register(in: ["adaptive"], "sleep") { call in
+            let seconds = try call.number(1)
+            if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
+            return 0
+        }
         lua.register(in: ["adaptive"], "time") { call in
             call.push(Date().timeIntervalSince1970)
             return 1

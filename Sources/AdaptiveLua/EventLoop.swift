@@ -106,8 +106,14 @@ final class EventLoop: @unchecked Sendable {
         end
 
         -- Runs the loop until done() is true (or for ever). Ctrl-C interrupts it.
+        -- Waits are short (5 ms at most): a runner that ends or a deadline that passes wakes
+        -- no condition, and a turn is cheap.
         function loop.run_until(done)
-          while not done() do loop.wait(loop.turn()) end
+          while true do
+            local next_wait = loop.turn()
+            if done() then return end
+            loop.wait(math.min(next_wait, 0.005))
+          end
         end
 
         function adaptive.spawn(fn, ...)

@@ -218,7 +218,7 @@ public final class Kernel: @unchecked Sendable {
     func runEventLoop(until done: () -> Bool) throws {
         while !done() {
             let next = try loopTurn.call().first?.double ?? 0.01
-            eventLoop.wait(seconds: min(next, 0.05))
+            eventLoop.wait(seconds: min(next, 0.005))
             try lua.checkInterrupt()
         }
     }
@@ -235,22 +235,27 @@ public final class Kernel: @unchecked Sendable {
         local loop, running = adaptive._loop, coroutine.running
         local methods = debug.getregistry().Runner.__methods
         local wait = methods.block_until_done
+        -- Errors are raised at the caller's line (level 2), not here.
+        local function finish(f, self)
+          local ok, err = pcall(f, self)
+          if not ok then error(err, 3) end
+        end
         methods.block_until_done = function(self)
           loop.run_until(function() return self.task:done() end)
-          return wait(self)
+          finish(wait, self)   -- not a tail call: the levels of `error` count this frame
         end
         methods.await = function(self)
           local _, main = running()
-          if main then return methods.block_until_done(self) end
-          coroutine.yield({await = self})
-          return wait(self)
+          if main then loop.run_until(function() return self.task:done() end)
+          else coroutine.yield({await = self}) end
+          finish(wait, self)
         end
         local task = debug.getregistry().RunnerTask.__methods
         local result = task.result
         task.result = function(self)
           local _, main = running()
           if main then loop.run_until(function() return self:done() end) end
-          return result(self)
+          finish(result, self)
         end
         """
 

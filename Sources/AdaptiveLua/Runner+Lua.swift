@@ -82,6 +82,8 @@ final class LuaRunner {
             let runner = try learner.startRunner(
                 goal: goal, executor: executor, options: runnerOptions, learnerValue: call.value(1), kernel: kernel)
             kernel.jobs.add(runner)
+            let loop = kernel.eventLoop
+            runner.control.onFinish { _ in loop.post {} }   // wakes a waiting event loop at once
             try call.push(object: runner)
             return 1
         }
@@ -122,8 +124,10 @@ final class LuaRunner {
     /// Raises the runner's error in Lua (python's `task.result()`).
     func raiseError() throws {
         switch control.status() {
-        case .failed: throw LuaCallError("the runner failed: \(control.error.map { "\($0)" } ?? "unknown error")")
-        case .cancelled: throw LuaCallError("the runner was cancelled")
+        // LuaErrors carry no position of their own: the Lua wrappers add the caller's line.
+        case .failed:
+            throw LuaError(kind: .runtime, message: "the runner failed: \(control.error.map { "\($0)" } ?? "unknown error")")
+        case .cancelled: throw LuaError(kind: .runtime, message: "the runner was cancelled")
         default: return
         }
     }
