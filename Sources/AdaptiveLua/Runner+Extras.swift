@@ -6,15 +6,24 @@ import Plotting
 /// Runner methods beyond control and waiting: periodic saving, live plots and live info.
 extension LuaRunner {
     static func installExtras(_ type: LuaClass<LuaRunner>) {
-        // runner:start_periodic_saving{fname = "data.txt", interval = 30}: saves the learner
-        // every interval seconds while it runs, and once at the end (atomic writes).
+        // runner:start_periodic_saving{fname = "data.txt", interval = 30 [, method = function(learner, fname) end]}:
+        // saves the learner every interval seconds while it runs, and once at the end
+        // (atomic writes); `method` replaces learner:save, in a copy on the saving thread.
         type.method("start_periodic_saving") { runner, call in
-            let options = try LuaOptions(call, 1, allowed: ["fname", "interval"])
+            let options = try LuaOptions(call, 1, allowed: ["fname", "interval", "method"])
             guard case .string(let path)? = options.value("fname") else {
                 throw LuaCallError("Runner:start_periodic_saving: fname must be a file name")
             }
             let interval = try options.number("interval") ?? 30
             guard interval > 0 else { throw LuaCallError("Runner:start_periodic_saving: interval must be > 0") }
+            if let method = try options.function("method") {
+                let shared = SharedLuaFunction(method, in: call.state, name: "the save method")
+                let learner = UncheckedSendable(runner.learnerObject)
+                runner.control.startPeriodicSaving(every: interval) {
+                    _ = try shared.call { state in [try state.value(object: learner.value), .string(path)] }
+                }
+                return 0
+            }
             guard let save = runner.details.save else {
                 throw LuaCallError("Runner:start_periodic_saving: a \(runner.kind) cannot be saved yet")
             }

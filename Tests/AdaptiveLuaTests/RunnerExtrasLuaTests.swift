@@ -46,6 +46,22 @@ import Testing
         #expect(values == [true])
     }
 
+    @Test func periodicSavingWithACustomMethod() throws {
+        let kernel = Kernel()
+        let values = try kernel.execute("""
+            local l = adaptive.Learner1D(math.sin, {0, 3})
+            local r = adaptive.Runner(l, {npoints_goal = 60, executor = adaptive.executors.threads(2)})
+            r:start_periodic_saving{fname = '\(directory)/custom.txt', interval = 0.05,
+              method = function(learner, fname)
+                local f = assert(io.open(fname, 'w')); f:write('npoints ', learner.npoints, '\\n'); f:close()
+              end}
+            r:block_until_done()
+            local f = io.open('\(directory)/custom.txt'); local text = f:read('a'); f:close()
+            return text:match('^npoints (%d+)') == tostring(l.npoints)
+            """, chunkName: "=t")
+        #expect(values == [true])
+    }
+
     @Test func replayLogRebuildsTheLearner() throws {
         let kernel = Kernel()
         let values = try kernel.execute("""
