@@ -1,0 +1,101 @@
+// The AverageLearner's state, kept behind its lock: the running sums and, per seed,
+// whether it is unused, pending or told. Seeds are usually dense (0, 1, 2, …), so they
+// live in arrays indexed by seed; seeds far beyond the number told go to tables.
+
+extension AverageLearner {
+    enum SeedStatus: UInt8 { case unused, pending, told }
+
+    struct Core {
+        var npoints = 0
+        var pendingCount = 0
+        var sum = 0.0
+        var sumOfSquares = 0.0
+
+        /// Status and value of the dense seeds `0 ..< status.count`.
+        var denseStatus: [SeedStatus] = []
+        var denseValues: [Double] = []
+        /// The other seeds.
+        var sparseValues: [Int: Double] = [:]
+        var sparsePending: Set<Int> = []
+
+        var mean: Double { sum / Double(npoints) }
+
+        func status(_ seed: Int) -> SeedStatus {
+            if seed < denseStatus.count { return denseStatus[seed] }
+            if sparseValues[seed] != nil { return .told }
+            return sparsePending.contains(seed) ? .pending : .unused
+        }
+
+        /// Grows the dense arrays to hold `seed` when it is not far beyond them.
+        mutating func isDense(_ seed: Int) -> Bool {
+            if seed < denseStatus.count { return true }
+            guard seed < 2 * denseStatus.count + 4096 else { return false }
+            let newCount = max(seed + 1, 2 * denseStatus.count)
+            let old = denseStatus.count
+            denseStatus.append(contentsOf: repeatElement(.unused, count: newCount - old))
+            denseValues.append(contentsOf: repeatElement(0, count: newCount - old))
+            // Move sparse entries that are now in range.
+            for (s, v) in sparseValues where s < newCount {
+                denseStatus[s] = .told
+                denseValues[s] = v
+                sparseValues[s] = nil
+            }
+            for s in sparsePending where s < newCount {
+                denseStatus[s] = .pending
+                sparsePending.remove(s)
+            }
+            return true
+        }
+
+        mutating func setPending(_ seed: Int) {
+            if isDense(seed) {
+                // python adds a told seed to the pending set too; it then counts in
+                // n_requested. We ignore it: a told seed is never evaluated again.
+                if denseStatus[seed] == .unused {
+                    denseStatus[seed] = .pending
+                    pendingCount += 1
+                }
+            } else if sparseValues[seed] == nil, sparsePending.insert(seed).inserted {
+                pendingCount += 1
+            }
+        }
+
+        /// python's `tell`: a told seed is ignored; otherwise the sums are updated.
+        mutating func tell(_ seed: Int, _ value: Double) {
+            if isDense(seed) {
+                switch denseStatus[seed] {
+                case .told: return
+                case .pending: pendingCount -= 1
+                case .unused: break
+                }
+                denseStatus[seed] = .told
+                denseValues[seed] = value
+            } else {
+                guard sparseValues[seed] == nil else { return }
+                if sparsePending.remove(seed) != nil { pendingCount -= 1 }
+                sparseValues[seed] = value
+            }
+            sum += value
+            sumOfSquares += value * value
+            npoints += 1
+        }
+
+        mutating func removeUnfinished() {
+            for i in denseStatus.indices where denseStatus[i] == .pending { denseStatus[i] = .unused }
+            sparsePending.removeAll()
+            pendingCount = 0
+        }
+
+        func sortedData() -> [(seed: Int, value: Double)] {
+            var rows: [(seed: Int, value: Double)] = []
+            rows.reserveCapacity(npoints)
+            for i in denseStatus.indices where denseStatus[i] == .told { rows.append((i, denseValues[i])) }
+            rows.append(contentsOf: sparseValues.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            return rows
+        }
+
+        func pendingSeeds() -> [Int] {
+            denseStatus.indices.filter { denseStatus[$0] == .pending } + sparsePending.sorted()
+        }
+    }
+}

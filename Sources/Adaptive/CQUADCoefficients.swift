@@ -1,0 +1,111 @@
+/// The constants of Gonnet's CQUAD as python-adaptive uses them
+/// (`adaptive/learner/integrator_coeffs.py`, spec §4.4).
+///
+/// Four nested Clenshaw–Curtis rules of 5, 9, 17 and 33 nodes (depths 0…3) on
+/// [-1, 1]; every node of depth d is a node of depth d + 1, bit for bit, so an
+/// interval's values are kept in 33 *slots*, node k of depth d being slot
+/// `k · step(d)`.
+///
+/// The tables (nodes, inverse Vandermonde matrices of the normalised Legendre
+/// basis, shift matrices, Newton polynomials for down-dating, condition numbers)
+/// come from numpy/scipy computations at import in python-adaptive, whose last bits
+/// depend on LAPACK; they are embedded from adaptive 1.5.2 (numpy 2.4.6, scipy
+/// 1.17.1) in `CQUADCoefficients+Tables.swift` so the learner picks python's points.
+/// Small formulas (`alpha`, `gamma`) are embedded too, for the same reason.
+enum CQUAD {
+    /// Nodes per rule, depth 0…3.
+    static let ns = [5, 9, 17, 33]
+    /// The most nodes of a rule.
+    static let maxNodes = 33
+    /// If a refinement changes the coefficients by more than `hint` relatively, the
+    /// error estimate is unreliable and the interval is split (Gonnet's thesis §6.2).
+    static let hint = 0.1
+    /// numpy's `spacing(1)`.
+    static let eps = Double.ulpOfOne
+    /// Nodes closer than this (relative to their value) end refinement.
+    static let minSep = 16 * eps
+    /// More than this many divergent splits (and more than half the depth): divergent.
+    static let ndivMax = 20
+
+    /// Distance in slots between the nodes of depth `d`: 8, 4, 2, 1.
+    @inline(__always)
+    static func step(_ depth: Int) -> Int { 8 >> depth }
+
+    /// The node k of depth d on [-1, 1].
+    @inline(__always)
+    static func xi(_ depth: Int, _ k: Int) -> Double { CQUADTables.xi3[k * step(depth)] }
+
+    /// The slots of the nodes of each depth, as bit masks.
+    static let depthMasks: [UInt64] = (0..<4).map { depth in
+        var mask: UInt64 = 0
+        for k in 0..<ns[depth] { mask |= 1 << UInt64(k * step(depth)) }
+        return mask
+    }
+
+    /// `V_inv[d]`: values at the nodes → normalised Legendre coefficients, row-major.
+    static let vInv: [[Double]] = [
+        CQUADTables.vInv0, CQUADTables.vInv1, CQUADTables.vInv2, CQUADTables.vInv3,
+    ]
+    /// `b_def[d]`: the Newton polynomial over the nodes of depth d (length ns[d] + 1).
+    static let bDef: [[Double]] = [
+        CQUADTables.bDef0, CQUADTables.bDef1, CQUADTables.bDef2, CQUADTables.bDef3,
+    ]
+    /// The shift matrices of a left and a right half, 33×33 row-major.
+    static let tLeft = CQUADTables.tLeft
+    static let tRight = CQUADTables.tRight
+    /// Legendre three-term recurrence coefficients.
+    static let alpha = CQUADTables.alpha
+    static let gamma = CQUADTables.gamma
+    /// Condition numbers of the Vandermonde matrices.
+    static let vCond = CQUADTables.vCond
+
+    /// Computes the normalised Legendre coefficients of the values `fx` at the nodes of
+    /// `depth` into `c` (python's `_calc_coeffs`). Non-finite values are replaced by 0
+    /// and their degrees of freedom removed by down-dating (Gonnet's algorithm 5).
+    /// Dot products are summed left to right (numpy's BLAS may differ in the last bit;
+    /// the points chosen do not, see the tests).
+    static func coefficients(
+        _ fx: UnsafeMutableBufferPointer<Double>, depth: Int, into c: UnsafeMutableBufferPointer<Double>
+    ) {
+        let n = ns[depth]
+        var nonFinite: UInt64 = 0
+        for i in 0..<n where !fx[i].isFinite {
+            nonFinite |= 1 << UInt64(i)
+            fx[i] = 0
+        }
+        vInv[depth].withUnsafeBufferPointer { v in
+            for row in 0..<n {
+                var sum = 0.0
+                let base = row * n
+                for j in 0..<n { sum += v[base + j] * fx[j] }
+                c[row] = sum
+            }
+        }
+        if nonFinite != 0 { downdate(c, nonFinite: nonFinite, depth: depth) }
+    }
+
+    /// Gonnet's algorithm 5 (python's `_downdate`): removes, for each non-finite node
+    /// in index order, the highest remaining degree of freedom.
+    static func downdate(_ c: UnsafeMutableBufferPointer<Double>, nonFinite: UInt64, depth: Int) {
+        var b = bDef[depth]
+        var offset = 0  // python's `b = b[1:]` after each node
+        var m = ns[depth] - 1
+        for i in 0..<ns[depth] where nonFinite & (1 << UInt64(i)) != 0 {
+            b[offset + m + 1] /= alpha[m]
+            let xii = xi(depth, i)
+            // python's alpha[m - 1] wraps to the last element when every node is bad
+            b[offset + m] = (b[offset + m] + xii * b[offset + m + 1]) / alpha[m >= 1 ? m - 1 : alpha.count - 1]
+            var j = m - 1
+            while j > 0 {
+                b[offset + j] = (b[offset + j] + xii * b[offset + j + 1] - gamma[j + 1] * b[offset + j + 2])
+                    / alpha[j - 1]
+                j -= 1
+            }
+            offset += 1
+            let factor = c[m] / b[offset + m]
+            for k in 0..<m { c[k] -= factor * b[offset + k] }
+            c[m] = 0
+            m -= 1
+        }
+    }
+}

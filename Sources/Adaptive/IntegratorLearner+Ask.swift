@@ -1,0 +1,141 @@
+// Choosing points: python's `_ask_and_tell_pending`, `pop_from_stack`,
+// `_fill_stack`, `add_ival` and `_Interval.split`.
+
+extension IntegratorLearner.Core {
+    /// The next `n` points and their loss improvements (the largest error of the
+    /// intervals containing each). The points are pending from the moment their
+    /// interval was added, as in python.
+    mutating func ask(_ n: Int) throws -> (points: [Double], lossImprovements: [Double]) {
+        var points: [Double] = [], improvements: [Double] = []
+        points.reserveCapacity(n)
+        improvements.reserveCapacity(n)
+        while points.count < n {
+            if stackHead == stack.count { try fillStack() }
+            while points.count < n && stackHead < stack.count {
+                let x = stack[stackHead]
+                stackHead += 1
+                points.append(x)
+                improvements.append(largestError(x))
+            }
+        }
+        if stackHead > 4096 && stackHead * 2 > stack.count {
+            stack.removeFirst(stackHead)
+            stackHead = 0
+        }
+        return (points, improvements)
+    }
+
+    /// The largest error of the intervals containing x (python's loss improvement).
+    func largestError(_ x: Double) -> Double {
+        var entry = nodeIDs.find(x).map { nodes[Int($0)].mapHead } ?? -1
+        var largest = -Double.infinity
+        while entry >= 0 {
+            let e = mapEntries[Int(entry)]
+            largest = max(largest, intervals[Int(e.interval)].err)
+            entry = e.next
+        }
+        return largest
+    }
+
+    /// python's `_fill_stack`: splits the forced interval or the one with the largest
+    /// `(err, a)`, refines it, or drops it once its nodes are too close together.
+    mutating func fillStack() throws {
+        let forceSplit = !prioritySplit.isEmpty
+        let id: Int32
+        if forceSplit {
+            id = prioritySplit.removeLast()
+        } else {
+            guard let best = extremeActive(largest: true) else {
+                throw AdaptiveError("IntegratorLearner: no way to improve the integral estimate "
+                    + "(every interval was removed at machine precision)")
+            }
+            id = best
+        }
+        let depth = intervals[Int(id)].depth
+        let n = CQUAD.ns[depth]
+        let p0 = node(id, 0, depth: depth), p1 = node(id, 1, depth: depth)
+        let q0 = node(id, n - 2, depth: depth), q1 = node(id, n - 1, depth: depth)
+        if p1 - p0 < p0 * CQUAD.minSep || q1 - q0 < q0 * CQUAD.minSep {
+            deactivate(id)
+        } else if depth == 3 || forceSplit {
+            deactivate(id)
+            let (left, right) = split(id)
+            try addInterval(left)
+            try addInterval(right)
+        } else {
+            intervals[Int(id)].depth += 1
+            try addInterval(id)
+        }
+        if active.count > Self.maxIvals, let worst = extremeActive(largest: false) {
+            deactivate(worst)
+        }
+    }
+
+    /// The active interval with the largest (or smallest) `(err, a)`.
+    func extremeActive(largest: Bool) -> Int32? {
+        guard var best = active.first else { return nil }
+        var bestErr = intervals[Int(best)].err, bestA = intervals[Int(best)].a
+        for id in active.dropFirst() {
+            let ival = intervals[Int(id)]
+            let better = largest
+                ? (ival.err > bestErr || (ival.err == bestErr && ival.a > bestA))
+                : (ival.err < bestErr || (ival.err == bestErr && ival.a < bestA))
+            if better {
+                best = id
+                bestErr = ival.err
+                bestA = ival.a
+            }
+        }
+        return best
+    }
+
+    /// Splits at the middle node into two depth-0 children with half the error each.
+    mutating func split(_ id: Int32) -> (Int32, Int32) {
+        let ival = intervals[Int(id)]
+        let middle = node(id, CQUAD.ns[ival.depth] / 2, depth: ival.depth)
+        let left = newInterval(
+            a: ival.a, b: middle, depth: 0, rdepth: ival.rdepth + 1, parent: id, ndiv: ival.ndiv, err: ival.err / 2)
+        let right = newInterval(
+            a: middle, b: ival.b, depth: 0, rdepth: ival.rdepth + 1, parent: id, ndiv: ival.ndiv, err: ival.err / 2)
+        intervals[Int(id)].firstChild = left
+        return (left, right)
+    }
+
+    /// python's `add_ival`: maps the interval's nodes at its depth, re-tells the known
+    /// ones and puts the others on the stack as pending.
+    mutating func addInterval(_ id: Int32) throws {
+        let depth = intervals[Int(id)].depth
+        for k in 0..<CQUAD.ns[depth] {
+            let x = node(id, k, depth: depth)
+            let n = nodeID(x)
+            map(n, id, slot: k * CQUAD.step(depth))
+            switch nodes[Int(n)].status {
+            case .told: try tell(node: n, nodes[Int(n)].y)
+            case .queued:
+                nodes[Int(n)].status = .pending
+                pendingCount += 1
+                stack.append(x)
+            case .pending: break
+            }
+        }
+        activate(id)
+    }
+
+    /// Removes x from the points still to hand out, if it is there. When the queue is
+    /// empty it is refilled first, as `ask` would (x may come from an
+    /// `ask(_:tellPending: false)`, which refilled a copy).
+    mutating func takeFromStack(_ x: Double) throws {
+        func status() -> IntegratorLearner.Node.Status? { nodeIDs.find(x).map { nodes[Int($0)].status } }
+        while stackHead == stack.count && status() != .pending && status() != .told { try fillStack() }
+        guard status() == .pending, let i = stack[stackHead...].firstIndex(of: x) else { return }
+        if i == stackHead { stackHead += 1 } else { stack.remove(at: i) }
+    }
+
+    /// Puts the points handed out and not told back on the stack, in front.
+    mutating func requeuePending() {
+        let queued = Set(stack[stackHead...])
+        let handedOut = nodes.filter { $0.status == .pending && !queued.contains($0.x) }.map(\.x).sorted()
+        stack = handedOut + stack[stackHead...]
+        stackHead = 0
+    }
+}

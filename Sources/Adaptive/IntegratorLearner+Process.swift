@@ -1,0 +1,233 @@
+import Foundation
+
+// Telling values and completing a refinement level of an interval: python's
+// `IntegratorLearner.tell` and `_Interval.complete_process` with its helpers.
+
+extension IntegratorLearner.Core {
+    /// python's `tell`: records y at x in every interval containing x (in rdepth
+    /// order) and processes each refinement level that became complete.
+    mutating func tell(_ x: Double, _ y: Double) throws {
+        guard let n = nodeIDs.find(x) else {
+            throw AdaptiveError(
+                "IntegratorLearner: point \(AdaptiveError.format(x)) doesn't belong to any interval")
+        }
+        try tell(node: n, y)
+    }
+
+    mutating func tell(node n: Int32, _ y: Double) throws {
+        switch nodes[Int(n)].status {
+        case .queued: toldCount += 1
+        case .pending: toldCount += 1; pendingCount -= 1
+        case .told: break
+        }
+        nodes[Int(n)].status = .told
+        nodes[Int(n)].y = y
+        var entry = nodes[Int(n)].mapHead
+        while entry >= 0 {
+            let e = mapEntries[Int(entry)]
+            let i = Int(e.interval)
+            values[i * CQUAD.maxNodes + Int(e.slot)] = y
+            intervals[i].known |= 1 << UInt64(e.slot)
+            let ival = intervals[i]
+            let from = ival.depthComplete < 0 ? (ival.parent >= 0 ? 0 : 2) : ival.depthComplete + 1
+            if from <= ival.depth {
+                for depth in from...ival.depth
+                where intervals[i].known & CQUAD.depthMasks[depth] == CQUAD.depthMasks[depth] {
+                    let (forceSplit, remove) = try completeProcess(e.interval, depth: depth)
+                    if remove {
+                        propagateRemoved(e.interval)
+                    } else if forceSplit && !intervals[i].hasChildren && activePosition[i] >= 0 {
+                        prioritySplit.append(e.interval)
+                    }
+                }
+            }
+            entry = e.next
+        }
+    }
+
+    /// Marks an interval and its descendants removed (they still count in the error).
+    mutating func propagateRemoved(_ i: Int32) {
+        sumsDirty = true
+        intervals[Int(i)].removed = true
+        deactivate(i)
+        let child = intervals[Int(i)].firstChild
+        if child >= 0 {
+            propagateRemoved(child)
+            propagateRemoved(child + 1)
+        }
+    }
+
+    /// python's `complete_process(depth)`: coefficients, integral, error, divergence
+    /// count and done leaves. Returns whether to force a split and whether to remove.
+    mutating func completeProcess(_ id: Int32, depth: Int) throws -> (forceSplit: Bool, remove: Bool) {
+        let i = Int(id)
+        let n = CQUAD.ns[depth]
+        intervals[i].depthComplete = depth
+        sumsDirty = true
+        let isFirst = intervals[i].parent < 0 && depth == 2
+        let oldCount = intervals[i].cCount
+        let base = i * CQUAD.maxNodes
+        if depth > 0 && !isFirst {
+            for k in 0..<oldCount { cOld[k] = coeffs[base + k] }
+        }
+        for k in 0..<n { fx[k] = values[base + k * CQUAD.step(depth)] }
+        fx.withUnsafeMutableBufferPointer { fx in
+            coeffs.withUnsafeMutableBufferPointer { c in
+                CQUAD.coefficients(fx, depth: depth, into: UnsafeMutableBufferPointer(rebasing: c[base..<(base + n)]))
+            }
+        }
+        intervals[i].cCount = n
+        if isFirst {
+            intervals[i].c00 = 0
+            return (false, false)
+        }
+        let width = intervals[i].b - intervals[i].a
+        intervals[i].igral = width * coeffs[base] / 2.0.squareRoot()
+
+        var forceSplit = false
+        if depth > 0 {
+            let cDiff = calcErr(id, oldCount: oldCount)
+            forceSplit = cDiff > CQUAD.hint * norm(base, n)
+        } else {
+            intervals[i].c00 = coeffs[base]
+            let parent = intervals[i].parent
+            if intervals[Int(parent)].depthComplete >= 0 {
+                shift(parent, to: id)
+                _ = calcErr(id, oldCount: CQUAD.maxNodes)
+                try calcNdiv(id)
+            }
+            let child = intervals[i].firstChild
+            if child >= 0 {
+                for c in child..<(child + 2) {
+                    if intervals[Int(c)].depthComplete >= 0 { try calcNdiv(c) }
+                    if intervals[Int(c)].depthComplete == 0 {
+                        shift(id, to: c)
+                        _ = calcErr(c, oldCount: CQUAD.maxNodes)
+                    }
+                }
+            }
+        }
+        updateDoneLeaves(id)
+        let ival = intervals[i]
+        let remove = ival.err < abs(ival.igral) * CQUAD.eps * CQUAD.vCond[depth]
+        return (forceSplit, remove)
+    }
+
+    /// The 2-norm of `n` coefficients from `base`, summed in order.
+    func norm(_ base: Int, _ n: Int) -> Double {
+        var sum = 0.0
+        for k in 0..<n { sum += coeffs[base + k] * coeffs[base + k] }
+        return sum.squareRoot()
+    }
+
+    /// `cOld = T[:, :len(parent.c)] @ parent.c`, with T the shift matrix of the child's half.
+    mutating func shift(_ parent: Int32, to child: Int32) {
+        let p = intervals[Int(parent)]
+        let isLeft = intervals[Int(child)].a == p.a
+        let m = p.cCount
+        let pBase = Int(parent) * CQUAD.maxNodes
+        let t = isLeft ? CQUAD.tLeft : CQUAD.tRight
+        t.withUnsafeBufferPointer { t in
+            coeffs.withUnsafeBufferPointer { c in
+                for row in 0..<CQUAD.maxNodes {
+                    var sum = 0.0
+                    let rowBase = row * CQUAD.maxNodes
+                    for j in 0..<m { sum += t[rowBase + j] * c[pBase + j] }
+                    cOld[row] = sum
+                }
+            }
+        }
+    }
+
+    /// python's `calc_err(c_old)` with `c_old = cOld[..<oldCount]`: err = width · ‖c_old − c‖
+    /// (zero-padded); children not yet computed get half of it. Returns the norm.
+    mutating func calcErr(_ id: Int32, oldCount: Int) -> Double {
+        let i = Int(id)
+        let n = intervals[i].cCount
+        let base = i * CQUAD.maxNodes
+        var sum = 0.0
+        for k in 0..<max(oldCount, n) {
+            let old = k < oldCount ? cOld[k] : 0
+            let d = k < n ? old - coeffs[base + k] : old
+            sum += d * d
+        }
+        let cDiff = sum.squareRoot()
+        let err = (intervals[i].b - intervals[i].a) * cDiff
+        intervals[i].err = err
+        let child = intervals[i].firstChild
+        if child >= 0 {
+            for c in child..<(child + 2) where intervals[Int(c)].depthComplete < 0 {
+                updateHeuristicErr(c, err / 2)
+            }
+        }
+        return cDiff
+    }
+
+    /// Half the parent's error for intervals whose own cannot be computed yet.
+    mutating func updateHeuristicErr(_ id: Int32, _ value: Double) {
+        intervals[Int(id)].err = value
+        let child = intervals[Int(id)].firstChild
+        guard child >= 0 else { return }
+        let selfComplete = intervals[Int(id)].depthComplete >= 0
+        for c in child..<(child + 2) {
+            let dc = intervals[Int(c)].depthComplete
+            if dc > 0 || (dc == 0 && selfComplete) { continue }
+            updateHeuristicErr(c, value / 2)
+        }
+    }
+
+    /// Counts a split whose integral more than doubled relative to the parent's.
+    mutating func calcNdiv(_ id: Int32) throws {
+        let i = Int(id)
+        let parentC00 = intervals[Int(intervals[i].parent)].c00
+        let div = parentC00 != 0 && intervals[i].c00 / parentC00 > 2
+        if div { intervals[i].ndiv += 1 }
+        try checkDivergence(id)
+        if div, intervals[i].firstChild >= 0 {
+            try updateNdivRecursively(intervals[i].firstChild)
+            try updateNdivRecursively(intervals[i].firstChild + 1)
+        }
+    }
+
+    mutating func updateNdivRecursively(_ id: Int32) throws {
+        intervals[Int(id)].ndiv += 1
+        try checkDivergence(id)
+        let child = intervals[Int(id)].firstChild
+        if child >= 0 {
+            try updateNdivRecursively(child)
+            try updateNdivRecursively(child + 1)
+        }
+    }
+
+    func checkDivergence(_ id: Int32) throws {
+        let ival = intervals[Int(id)]
+        if ival.ndiv > CQUAD.ndivMax && 2 * ival.ndiv > ival.rdepth {
+            throw DivergentIntegralError(a: ival.a, b: ival.b, npoints: toldCount)
+        }
+    }
+
+    /// Makes a newly computed interval an approximating leaf and merges leaves into
+    /// the ancestors while all their unused children are done.
+    mutating func updateDoneLeaves(_ id: Int32) {
+        guard let own = doneLeaves[Int(id)], own.isEmpty else { return }
+        doneLeaves[Int(id)] = [id]
+        var ancestor = intervals[Int(id)].parent
+        var old: [Int32] = []
+        while ancestor >= 0 {
+            let child = intervals[Int(ancestor)].firstChild
+            let children: Range<Int32> = child >= 0 ? child..<(child + 2) : 0..<0
+            if children.contains(where: { doneLeaves[Int($0)].map { $0.isEmpty } ?? false }) { break }
+            var merged = doneLeaves[Int(ancestor)] ?? []
+            doneLeaves[Int(ancestor)] = nil  // so that `merged` is unique and grows in place
+            old.append(ancestor)
+            for c in children {
+                guard let leaves = doneLeaves[Int(c)] else { continue }
+                merged.append(contentsOf: leaves)
+                doneLeaves[Int(c)] = nil
+            }
+            merged.removeAll { old.contains($0) }
+            doneLeaves[Int(ancestor)] = merged
+            ancestor = intervals[Int(ancestor)].parent
+        }
+    }
+}

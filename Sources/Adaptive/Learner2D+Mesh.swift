@@ -1,0 +1,201 @@
+extension Learner2D {
+    /// A triangulation in scaled coordinates with values, vertex gradients and a queue
+    /// of triangle losses, all updated locally when a point is inserted.
+    ///
+    /// While the mesh is small (at most ``globalLimit`` vertices) the gradients are
+    /// solved globally from zero, exactly as SciPy's `estimate_gradients_2d_global`
+    /// does at every python-adaptive stack refill, so the first points agree with
+    /// python-adaptive. Beyond that, an insertion relaxes the gradients of the new
+    /// vertex and its neighbours only (warm-started Gauss–Seidel) and rescores the
+    /// triangles around them: O(1) per point, plus O(log n) for the queue.
+    struct Mesh: Sendable {
+        static let globalLimit = 100
+        static let tolerance = 1e-6
+        static let maxSweeps = 400
+        static let maxLocalSweeps = 3
+
+        var tri = Triangulation2D()
+        let loss: Loss2D
+        let vdim: Int
+        /// `vdim` raw values per vertex.
+        var values: [Double] = []
+        /// `2·vdim` per vertex: (∂x, ∂y) of each component, raw value units.
+        var gradients: [Double] = []
+        /// Per slot: area, deviation (raw units, summed over components), loss, generation.
+        var areas: [Double] = []
+        var deviations: [Double] = []
+        var losses: [Double] = []
+        var generations: [UInt32] = []
+        var heap = LossHeap()
+        var minValues: [Double]
+        var maxValues: [Double]
+        /// The value scale the stored losses were computed with.
+        var lossScale = 1.0
+        /// Whether losses must be recomputed globally before the next query.
+        var isDirty = false
+        var isGlobal = true
+        /// The first error thrown by a custom loss since the last `takeError()`.
+        var firstError: (any Error)?
+        /// Scratch: per-slot stamps to deduplicate the triangles to rescore.
+        var stamps: [UInt32] = []
+        var stamp: UInt32 = 0
+
+        init(loss: Loss2D, vdim: Int) {
+            self.loss = loss
+            self.vdim = vdim
+            minValues = Array(repeating: .infinity, count: vdim)
+            maxValues = Array(repeating: -.infinity, count: vdim)
+        }
+
+        var vertexCount: Int { tri.vertexCount }
+
+        /// The largest per-component range of the finite values, or 1 if that is 0.
+        var valueScale: Double {
+            var s = 0.0
+            for k in 0..<vdim where maxValues[k] >= minValues[k] { s = max(s, maxValues[k] - minValues[k]) }
+            return s > 0 ? s : 1
+        }
+
+        /// Inserts the scaled point `p` with `value` (vdim components).
+        mutating func insert(_ p: SIMD2<Double>, _ value: [Double], hint: Int? = nil) throws -> Int {
+            let change = try tri.insert(p, hint: hint)
+            values.append(contentsOf: value)
+            gradients.append(contentsOf: repeatElement(0, count: 2 * vdim))
+            widenRange(value)
+            growSlots()
+            for t in change.removed { generations[t] &+= 1 }
+            if isGlobal && tri.vertexCount > Self.globalLimit {
+                isGlobal = false
+                isDirty = true
+            }
+            if isGlobal || isDirty {
+                isDirty = true
+                return change.vertex
+            }
+            if valueScale != lossScale {
+                relaxGradients(around: change.vertex)
+                recomputeAll()
+                return change.vertex
+            }
+            let touched = relaxGradients(around: change.vertex)
+            rescore(change.added)
+            rescore(trianglesAround(touched))
+            return change.vertex
+        }
+
+        /// Replaces the value of vertex `v` (a point told again with another value).
+        mutating func setValue(_ v: Int, _ value: [Double]) {
+            for k in 0..<vdim { values[v * vdim + k] = value[k] }
+            minValues = Array(repeating: .infinity, count: vdim)
+            maxValues = Array(repeating: -.infinity, count: vdim)
+            for w in 0..<vertexCount { widenRange(Array(values[(w * vdim)..<((w + 1) * vdim)])) }
+            if isGlobal || isDirty || valueScale != lossScale {
+                isDirty = true
+                return
+            }
+            let touched = relaxGradients(around: v)
+            rescore(trianglesAround(touched))
+        }
+
+        mutating func widenRange(_ value: [Double]) {
+            for k in 0..<vdim where value[k].isFinite {
+                minValues[k] = min(minValues[k], value[k])
+                maxValues[k] = max(maxValues[k], value[k])
+            }
+        }
+
+        mutating func growSlots() {
+            let n = tri.slotCount
+            if areas.count < n {
+                let extra = n - areas.count
+                areas.append(contentsOf: repeatElement(0, count: extra))
+                deviations.append(contentsOf: repeatElement(0, count: extra))
+                losses.append(contentsOf: repeatElement(0, count: extra))
+                generations.append(contentsOf: repeatElement(0, count: extra))
+                stamps.append(contentsOf: repeatElement(0, count: extra))
+            }
+        }
+
+        /// Brings gradients and losses up to date (a global solve while small).
+        mutating func refresh() {
+            guard isDirty else { return }
+            isDirty = false
+            if loss.needsGradients { solveGradientsGlobally() }
+            recomputeAll()
+        }
+
+        /// Rescores every triangle with the current value scale and rebuilds the queue.
+        mutating func recomputeAll() {
+            lossScale = valueScale
+            var entries: [HeapEntry] = []
+            entries.reserveCapacity(tri.triangleCount)
+            for t in 0..<tri.slotCount where tri.isTriangle(t) {
+                generations[t] &+= 1
+                let l = computeLoss(t)
+                entries.append(HeapEntry(key: l.isNaN ? .infinity : l, slot: Int32(t), generation: generations[t]))
+            }
+            heap.rebuild(entries)
+        }
+
+        /// Rescores the given triangles (ids of live finite triangles, may repeat).
+        mutating func rescore(_ slots: [Int]) {
+            for t in slots where tri.isTriangle(t) {
+                generations[t] &+= 1
+                let l = computeLoss(t)
+                heap.push(HeapEntry(key: l.isNaN ? .infinity : l, slot: Int32(t), generation: generations[t]))
+            }
+            if heap.count > 2 * tri.triangleCount + 64 { compactHeap() }
+        }
+
+        mutating func compactHeap() {
+            heap.rebuild(heap.entries.filter { isCurrent($0) })
+        }
+
+        @inline(__always) func isCurrent(_ e: HeapEntry) -> Bool {
+            let t = Int(e.slot)
+            return tri.isTriangle(t) && generations[t] == e.generation
+        }
+
+        /// The finite triangles around the given vertices, each once.
+        mutating func trianglesAround(_ vertices: [Int]) -> [Int] {
+            stamp &+= 1
+            if stamp == 0 {
+                stamps = Array(repeating: 0, count: stamps.count)
+                stamp = 1
+            }
+            var result: [Int] = []
+            result.reserveCapacity(8 * vertices.count)
+            for v in vertices {
+                let start = tri.vertexSlot[v]
+                guard start >= 0 else { continue }
+                var t = start
+                repeat {
+                    if stamps[t] != stamp && tri.vertexIDs[3 * t + 2] != Triangulation2D.ghost {
+                        stamps[t] = stamp
+                        result.append(t)
+                    }
+                    let i = tri.localIndex(of: v, in: t)
+                    t = tri.neighborIDs[3 * t + (i + 1) % 3]
+                } while t != start
+            }
+            return result
+        }
+
+        /// The `k` triangles with the largest losses, largest first, with their losses.
+        mutating func top(_ k: Int) -> [(slot: Int, loss: Double)] {
+            var taken: [HeapEntry] = []
+            while taken.count < k, !heap.isEmpty {
+                let e = heap.popFirst()
+                if isCurrent(e) { taken.append(e) }
+            }
+            for e in taken { heap.push(e) }
+            return taken.map { (Int($0.slot), losses[Int($0.slot)]) }
+        }
+
+        /// The largest loss (its stored value, possibly NaN), or nil without triangles.
+        mutating func maxLoss() -> Double? {
+            while let e = heap.first, !isCurrent(e) { _ = heap.popFirst() }
+            return heap.first.map { losses[Int($0.slot)] }
+        }
+    }
+}
