@@ -152,8 +152,9 @@ public final class Kernel: @unchecked Sendable {
 
     /// Runs a chunk typed at a prompt, the way lua.c does: first tried as `return <chunk>;`
     /// so expressions print their values; an incomplete chunk asks for more lines.
-    /// Results are printed with `print`; errors go to `report`.
-    public func runInteractive(_ chunk: String, chunkName: String = "=stdin", report: (LuaError) -> Void) -> ChunkStatus {
+    /// Results go to `consumer` (a Lua function; `print` when nil); errors go to `report`.
+    public func runInteractive(_ chunk: String, chunkName: String = "=stdin", showing consumer: LuaRef? = nil,
+                               report: (LuaError) -> Void) -> ChunkStatus {
         lua.clearInterrupt()
         defer { lua.clearInterrupt() }
         let function: LuaRef
@@ -167,7 +168,8 @@ public final class Kernel: @unchecked Sendable {
             }
         }
         do {
-            try KernelThread.enter { () throws(LuaError) in try function.call(forwardingResultsTo: showResults) }
+            let consumer = consumer ?? showResults!
+            try KernelThread.enter { () throws(LuaError) in try function.call(forwardingResultsTo: consumer) }
             return .ran(failed: false)
         } catch {
             report(error)

@@ -203,30 +203,6 @@ extension Kernel {
         }.joined(separator: "\t")
     }
 
-    /// Runs a chunk typed at a prompt like ``runInteractive(_:chunkName:report:)``, but
-    /// passes its values (if any) to `consumer` instead of `print`.
-    public func runInteractive(_ chunk: String, chunkName: String = "=stdin", showing consumer: LuaRef,
-                               report: (LuaError) -> Void) -> ChunkStatus {
-        lua.clearInterrupt()
-        let function: LuaRef
-        if let expression = try? lua.load("return " + chunk + ";", chunkName: chunkName) {
-            function = expression
-        } else {
-            do { function = try lua.load(chunk, chunkName: chunkName) } catch {
-                if error.isIncompleteChunk { return .incomplete }
-                report(error)
-                return .ran(failed: true)
-            }
-        }
-        do {
-            try KernelThread.enter { () throws(LuaError) in try function.call(forwardingResultsTo: consumer) }
-            return .ran(failed: false)
-        } catch {
-            report(error)
-            return .ran(failed: true)
-        }
-    }
-
     /// Runs `body` marked as the kernel's own thread (bridged Lua functions called from it
     /// may use the kernel's state), for front ends that call into Lua themselves.
     public func enter<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {

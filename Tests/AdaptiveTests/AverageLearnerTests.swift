@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func meanStdAndNpointsStayConsistent() throws {
-        var rng = SplitMix(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         for _ in 0..<5 {
             let learner = try AverageLearner(atol: 0.1)
             var values: [Int: Double] = [:]

@@ -152,7 +152,7 @@ enum CQ {
             let xs = try ordered.ask(10000).points
             #expect(try shuffled.ask(10000).points == xs)
             for x in xs { try ordered.tell(x, f(x)) }
-            var rng = SplitMix(seed: 7)
+            var rng = SeededGenerator(seed: 7)
             for x in xs.shuffled(using: &rng) { try shuffled.tell(x, f(x)) }
             #expect(Set(ordered.data.map(\.x)) == Set(shuffled.data.map(\.x)))
             for learner in [ordered, shuffled] {
@@ -218,15 +218,3 @@ enum CQ {
     }
 }
 
-/// A small seeded generator for shuffles in tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -11,7 +11,7 @@ struct Learner1DConsistencyTests {
     static let losses: [Loss1D] = [.default, .uniform, .curvature()]
 
     /// python's test functions: `m x² + b` and `x + a²/(a² + (x − d)²)`, random parameters.
-    static func randomFunction(_ rng: inout Learner1DTestRNG) -> @Sendable (Double) -> Double {
+    static func randomFunction(_ rng: inout SeededGenerator) -> @Sendable (Double) -> Double {
         if Bool.random(using: &rng) {
             let m = Double.random(in: 1...4, using: &rng)
             let b = Double.random(in: 0...1, using: &rng)
@@ -23,7 +23,7 @@ struct Learner1DConsistencyTests {
 
     @Test(arguments: losses)
     func uniformSamplingWithoutData(_ loss: Loss1D) throws {
-        var rng = Learner1DTestRNG(seed: 21)
+        var rng = SeededGenerator(seed: 21)
         for _ in 0..<5 {
             let learner = try Learner1D(bounds: (-1, 1), loss: loss)
             var points: [Double] = []
@@ -51,7 +51,7 @@ struct Learner1DConsistencyTests {
 
     @Test(arguments: losses)
     func addingExistingDataIsIdempotent(_ loss: Loss1D) throws {
-        var rng = Learner1DTestRNG(seed: 5)
+        var rng = SeededGenerator(seed: 5)
         for _ in 0..<5 {
             let f = Self.randomFunction(&rng)
             let learner = try Learner1D(bounds: (-1, 1), loss: loss)
@@ -74,7 +74,7 @@ struct Learner1DConsistencyTests {
 
     @Test(arguments: losses)
     func addingNonChosenData(_ loss: Loss1D) throws {
-        var rng = Learner1DTestRNG(seed: 6)
+        var rng = SeededGenerator(seed: 6)
         for _ in 0..<5 {
             let f = Self.randomFunction(&rng)
             let learner = try Learner1D(bounds: (-1, 1), loss: loss)
@@ -91,7 +91,7 @@ struct Learner1DConsistencyTests {
 
     @Test(arguments: losses)
     func pointAddingOrderIsIrrelevant(_ loss: Loss1D) throws {
-        var rng = Learner1DTestRNG(seed: 8)
+        var rng = SeededGenerator(seed: 8)
         for _ in 0..<5 {
             let f = Self.randomFunction(&rng)
             let learner = try Learner1D(bounds: (-1, 1), loss: loss)
@@ -116,7 +116,7 @@ struct Learner1DConsistencyTests {
     /// any order of telling the same points gives exactly the same state.
     @Test(arguments: losses)
     func anyOrderOfTellsGivesTheSameState(_ loss: Loss1D) throws {
-        var rng = Learner1DTestRNG(seed: 14)
+        var rng = SeededGenerator(seed: 14)
         let f = Self.randomFunction(&rng)
         let first = try Learner1D(bounds: (-1, 1), loss: loss)
         _ = try L1D.run(first, 20, f)
@@ -138,7 +138,7 @@ struct Learner1DConsistencyTests {
 
     @Test(arguments: losses)
     func expectedLossImprovementIsLessThanTotalLoss(_ loss: Loss1D) throws {
-        var rng = Learner1DTestRNG(seed: 9)
+        var rng = SeededGenerator(seed: 9)
         let f = Self.randomFunction(&rng)
         let learner = try Learner1D(bounds: (-1, 1), loss: loss)
         for _ in 0..<2 {
@@ -150,7 +150,7 @@ struct Learner1DConsistencyTests {
 
     @Test(arguments: losses)
     func performanceIsInvariantUnderScaling(_ loss: Loss1D) throws {
-        var rng = Learner1DTestRNG(seed: 10)
+        var rng = SeededGenerator(seed: 10)
         let f = Self.randomFunction(&rng)
         let xScale = 1000 * Double.random(in: 0..<1, using: &rng)
         let yScale = 1000 * Double.random(in: 0..<1, using: &rng)
@@ -220,7 +220,7 @@ struct Learner1DConsistencyTests {
         xs.compactMap { $0 }.count == 6 ? xs[3]! - xs[2]! : 2 * (xs[3]! - xs[2]!)
     }])
     func tellManyRandomOrderEqualsOneByOne(_ loss: Loss1D) throws {
-        var rng = Learner1DTestRNG(seed: 12)
+        var rng = SeededGenerator(seed: 12)
         for scaleJumps in [false, true] {
             let f = Self.randomFunction(&rng)
             let bulk = try Learner1D(bounds: (-1, 1), loss: loss)
@@ -254,7 +254,7 @@ struct Learner1DConsistencyTests {
     /// are never known or pending, and losses are never negative.
     @Test(arguments: [Loss1D.default, .uniform, .triangle, .absMinLog, .resolution(minLength: 0.001, maxLength: 0.3)])
     func randomOperationsKeepTheStateConsistent(_ loss: Loss1D) throws {
-        var rng = Learner1DTestRNG(seed: 13)
+        var rng = SeededGenerator(seed: 13)
         let f = Self.randomFunction(&rng)
         let learner = try Learner1D(bounds: (-2, 3), loss: loss)
         var pending: [Double] = []

@@ -58,7 +58,7 @@ struct Learner1DPropertyTests {
     }
 
     @Test func lossInterpolation() throws {
-        var rng = Learner1DTestRNG(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         let learner = try Learner1D(bounds: (-1, 1))
         try learner.tell(-1, 0)
         try learner.tell(1, 0)
@@ -115,7 +115,7 @@ struct Learner1DPropertyTests {
     }
 
     @Test func smallDeviations() throws {
-        var rng = Learner1DTestRNG(seed: 3)
+        var rng = SeededGenerator(seed: 3)
         func f(_ x: Double) -> Double { x <= 1 ? 0 : 1 + pow(10, -Double(Int.random(in: 12...14, using: &rng))) }
         let eps = 5e-14
         let learner = try Learner1D(bounds: (1 - eps, 1 + eps))
@@ -178,7 +178,7 @@ struct Learner1DPropertyTests {
     }
 
     @Test func nanLoss() throws {
-        var rng = Learner1DTestRNG(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         let learner = try Learner1D(bounds: (-1, 1))
         _ = try L1D.run(learner, 100) { Double.random(in: 0..<1, using: &rng) < 0.2 ? .nan : L1D.peak($0) }
         #expect(learner.npoints == 100)

@@ -5,20 +5,6 @@ import Testing
 
 // Helpers shared by the Learner1D test files (named *Tests.swift like them).
 
-/// A small seeded generator (SplitMix64) for reproducible randomized tests.
-struct Learner1DTestRNG: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 enum L1D {
     /// FNV-1a over the 64-bit patterns, as the python reference script computes it.
