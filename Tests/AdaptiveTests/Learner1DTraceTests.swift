@@ -123,25 +123,7 @@ struct ReferenceRun: Sendable, CustomTestStringConvertible {
 struct Learner1DTraceTests {
     /// The spec's fixture: peak at 0.123, default loss, 200 points.
     @Test func fixtureTrace() throws {
-        struct Trace: Decodable {
-            var final_loss: Double
-            var npoints: Int
-            var points: [[Number]]
-        }
-        struct Number: Decodable {
-            var value: Double
-            init(from decoder: any Decoder) throws {
-                let container = try decoder.singleValueContainer()
-                if let text = try? container.decode(String.self) {
-                    value = text == "inf" ? .infinity : text == "-inf" ? -.infinity : .nan
-                } else {
-                    value = try container.decode(Double.self)
-                }
-            }
-        }
-        let url = try #require(
-            Bundle.module.url(forResource: "trace-learner1d-200", withExtension: "json", subdirectory: "Fixtures"))
-        let trace = try JSONDecoder().decode(Trace.self, from: Data(contentsOf: url))
+        let trace = try Learner1DFixture.load()
         let learner = try Learner1D(bounds: (-1, 1))
         for (i, row) in trace.points.enumerated() {
             let (x, y, improvement) = (row[0].value, row[1].value, row[2].value)

@@ -28,24 +28,7 @@ enum RT {
 
     /// The spec's fixture: 200 points of Learner1D on peak(offset 0.123), ask(1)/tell.
     static func fixtureTrace() throws -> (xs: [Double], finalLoss: Double) {
-        struct Trace: Decodable {
-            var final_loss: Double
-            var points: [[Number]]
-        }
-        struct Number: Decodable {
-            var value: Double
-            init(from decoder: any Decoder) throws {
-                let container = try decoder.singleValueContainer()
-                if let text = try? container.decode(String.self) {
-                    value = text == "inf" ? .infinity : text == "-inf" ? -.infinity : .nan
-                } else {
-                    value = try container.decode(Double.self)
-                }
-            }
-        }
-        let url = try #require(
-            Bundle.module.url(forResource: "trace-learner1d-200", withExtension: "json", subdirectory: "Fixtures"))
-        let trace = try JSONDecoder().decode(Trace.self, from: Data(contentsOf: url))
+        let trace = try Learner1DFixture.load()
         return (trace.points.map { $0[0].value }, trace.final_loss)
     }
 }
