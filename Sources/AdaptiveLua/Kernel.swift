@@ -36,7 +36,7 @@ public final class Kernel: @unchecked Sendable {
     public init() {
         lua = LuaState()
         lua.register("__adaptive_emit") { [unowned self] call in
-            for i in 1...max(call.count, 1) where i <= call.count { self.output(try call.string(i)) }
+            for i in stride(from: 1, through: call.count, by: 1) { self.output(try call.string(i)) }
             return 0
         }
         AdaptiveModule.install(in: lua)
@@ -57,10 +57,7 @@ public final class Kernel: @unchecked Sendable {
         do { try lua.run(Kernel.prelude, chunkName: "=(kernel)") } catch {
             fatalError("the kernel prelude failed: \(error)")   // a bug in the prelude itself
         }
-        guard case .function(let show)? = try? lua.evaluate(Kernel.showResults, chunkName: "=(kernel)").first else {
-            fatalError("the kernel prelude failed to define its result printer")
-        }
-        showResults = show
+        showResults = lua.builtinFunction(Kernel.showResults, chunkName: "=(kernel)")
     }
 
     /// Replaces `print` and `io.write` so their text goes through `output`.

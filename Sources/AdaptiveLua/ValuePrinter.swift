@@ -177,19 +177,12 @@ extension Kernel {
     /// A Lua function `format(value) -> string` showing one value in `style` (see
     /// ``ValuePrinter``). Load it once and keep it: each call compiles the printer.
     public func valueFormatter(style: ValueStyle = .plain) -> LuaRef {
-        do {
-            guard case .function(let factory)? = try lua.evaluate(ValuePrinter.source, chunkName: "=(kernel)").first else {
-                fatalError("ValuePrinter: the source returned no function")
-            }
-            var options: [String: LuaValue] = ["color": .boolean(style.color), "escape": .boolean(style.escapeBinary)]
-            if let width = style.width { options["width"] = .integer(width) }
-            guard case .function(let format)? = try factory.call([.map(options)]).first else {
-                fatalError("ValuePrinter: the factory returned no function")
-            }
-            return format
-        } catch {
-            fatalError("ValuePrinter: the printer failed to load: \(error)")   // a bug in the source above
-        }
+        let factory = lua.builtinFunction(ValuePrinter.source, chunkName: "=(kernel)")
+        var options: [String: LuaValue] = ["color": .boolean(style.color), "escape": .boolean(style.escapeBinary)]
+        if let width = style.width { options["width"] = .integer(width) }
+        return lua.builtinFunction(
+            "local factory, options = ...; return factory(options)", chunkName: "=(kernel)",
+            arguments: [.function(factory), .map(options)])
     }
 
     /// The values shown as the shell shows them: each formatted, separated by tabs

@@ -227,3 +227,28 @@ extension LuaState {
         setField(in: path, name, .function(makeFunction(name: (path + [name]).joined(separator: "."), body)))
     }
 }
+
+extension LuaState {
+    /// Runs a chunk of the program's own Lua (never the user's) with `arguments` as `...`
+    /// and returns the functions it returns, `count` of them. Such a chunk failing is a bug
+    /// in the program, not a user's mistake, so it stops the program naming the chunk.
+    public func builtinFunctions(_ source: String, chunkName: String, arguments: [LuaValue] = [], count: Int = 1) -> [LuaRef] {
+        do {
+            let results = try load(source, chunkName: chunkName).call(arguments)
+            let functions = results.prefix(count).compactMap { value -> LuaRef? in
+                if case .function(let f) = value { return f } else { return nil }
+            }
+            guard functions.count == count else {
+                fatalError("\(chunkName): the built-in Lua chunk returned \(results.count) values, not \(count) functions")
+            }
+            return functions
+        } catch {
+            fatalError("\(chunkName): the built-in Lua chunk failed: \(error)")
+        }
+    }
+
+    /// The one function a chunk of the program's own Lua returns (see `builtinFunctions`).
+    public func builtinFunction(_ source: String, chunkName: String, arguments: [LuaValue] = []) -> LuaRef {
+        builtinFunctions(source, chunkName: chunkName, arguments: arguments)[0]
+    }
+}

@@ -72,15 +72,10 @@ public final class NotebookRunner {
             collector.value = try call.string(1)
             return 0
         }
-        do {
-            let format = kernel.valueFormatter(style: .plain)
-            guard case .function(let consumer)? = try lua.load(ValueFormatter.consumerSource, chunkName: "=(notebook)")
-                      .call([.function(isFigure), .function(emit), .function(format)]).first
-            else { fatalError("NotebookRunner: the value formatter returned no function") }
-            self.consumer = consumer
-        } catch {
-            fatalError("NotebookRunner: the value formatter failed: \(error)")   // a bug in ValueFormatter's source
-        }
+        let format = kernel.valueFormatter(style: .plain)
+        consumer = lua.builtinFunction(
+            ValueFormatter.consumerSource, chunkName: "=(notebook)",
+            arguments: [.function(isFigure), .function(emit), .function(format)])
     }
 
     /// Seeds Lua's random numbers (`math.randomseed(seed)`) before the first cell.

@@ -208,14 +208,7 @@ public final class Repl {
               emit(concat(parts, '\\t'))
             end
             """
-        do {
-            guard case .function(let consumer)? = try lua.load(source, chunkName: "=(shell)")
-                .call([.function(format), .function(emit)]).first
-            else { fatalError("Repl: the value printer returned no function") }
-            return consumer
-        } catch {
-            fatalError("Repl: the value printer failed: \(error)")   // a bug in the source above
-        }
+        return lua.builtinFunction(source, chunkName: "=(shell)", arguments: [.function(format), .function(emit)])
     }
 
     // MARK: - Writing

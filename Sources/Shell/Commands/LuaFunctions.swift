@@ -38,17 +38,11 @@ extension Commands {
             return 0
         }
         let format = repl.kernel.valueFormatter(style: .plain)
-        do {
-            let results = try lua.load(Commands.helpersSource, chunkName: "=(shell)").call(
-                [.function(format), .function(emit), .function(general), .integer(repl.width())])
-            guard results.count == 2, case .function(let help) = results[0], case .function(let who) = results[1] else {
-                fatalError("Commands: the Lua helpers returned no functions")
-            }
-            lua.setGlobal("help", .function(help))
-            lua.setField(in: ["adaptive", "shell"], "__who", .function(who))
-        } catch {
-            fatalError("Commands: the Lua helpers failed: \(error)")   // a bug in the source below
-        }
+        let helpers = lua.builtinFunctions(
+            Commands.helpersSource, chunkName: "=(shell)",
+            arguments: [.function(format), .function(emit), .function(general), .integer(repl.width())], count: 2)
+        lua.setGlobal("help", .function(helpers[0]))
+        lua.setField(in: ["adaptive", "shell"], "__who", .function(helpers[1]))
     }
 
     /// `help(x)` and `%who`, in Lua: they look at values with raw access (and `tostring`
