@@ -23,6 +23,10 @@ HISTORY = os.path.join(TMP, "history")
 passed = failed = 0
 
 
+# A tmux server of our own, so a user's tmux (or another run of this script) is untouched.
+TMUX = ["tmux", "-L", f"adaptive-pty-check-{os.getpid()}"]
+
+
 class Shell:
     """One shell in a detached tmux session."""
     count = 0
@@ -34,21 +38,21 @@ class Shell:
         variables.update(env or {})
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in variables.items())
         command = f"cd {shlex.quote(ROOT)} && env {exports} {shlex.quote(BIN)}; echo \"[exit $?]\"; sleep 600"
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "50", command], check=True)
+        subprocess.run([*TMUX, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "50", command], check=True)
         self.wait_for(r"^> ?$", what="the first prompt")
 
     def screen(self):
-        out = subprocess.run(["tmux", "capture-pane", "-p", "-J", "-S", "-500", "-t", self.name],
+        out = subprocess.run([*TMUX, "capture-pane", "-p", "-J", "-S", "-500", "-t", self.name],
                              capture_output=True, text=True).stdout
         return "\n".join(line.rstrip() for line in out.splitlines()).rstrip("\n")
 
     def type(self, text, enter=True):
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run([*TMUX, "send-keys", "-t", self.name, "-l", text], check=True)
         if enter:
             self.key("Enter")
 
     def key(self, *keys):
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*TMUX, "send-keys", "-t", self.name, *keys], check=True)
         time.sleep(0.15)
 
     def wait_for(self, pattern, timeout=10.0, what=None):
@@ -68,7 +72,7 @@ class Shell:
         return text[text.rindex(marker):]
 
     def close(self):
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*TMUX, "kill-session", "-t", self.name], capture_output=True)
 
 
 def check(name):
@@ -309,6 +313,7 @@ def _(sh):
     expect("3000" in out, out)
 
 
+subprocess.run([*TMUX, "kill-server"], capture_output=True)
 subprocess.run(["rm", "-rf", TMP])
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
