@@ -171,15 +171,21 @@ private struct BlockParser {
         return try scanner.inlineValue()
     }
 
+    /// The next non-blank line, its number and its indentation, or nil where the block
+    /// indented by `indent` ends (the end of the text or a shallower line). Tabs are errors.
+    mutating func nextLine(within indent: Int) throws(YAMLError) -> (text: String, line: Int, indent: Int)? {
+        skipBlank()
+        guard index < lines.count else { return nil }
+        let (text, line) = lines[index]
+        let n = self.indent(of: text)
+        if text.dropFirst(n).hasPrefix("\t") { throw YAMLError(line: line, message: "tabs cannot indent YAML; use spaces") }
+        return n < indent ? nil : (text, line, n)
+    }
+
     mutating func map(indent: Int) throws(YAMLError) -> YAMLValue {
         var entries: [YAMLEntry] = []
         while true {
-            skipBlank()
-            guard index < lines.count else { break }
-            let (text, line) = lines[index]
-            let n = self.indent(of: text)
-            if text.dropFirst(n).hasPrefix("\t") { throw YAMLError(line: line, message: "tabs cannot indent YAML; use spaces") }
-            if n < indent { break }
+            guard let (text, line, n) = try nextLine(within: indent) else { break }
             if n > indent { throw YAMLError(line: line, message: "unexpected indentation") }
             let body = text.dropFirst(indent)
             if body == "-" || body.hasPrefix("- ") {
@@ -200,12 +206,7 @@ private struct BlockParser {
     mutating func list(indent: Int) throws(YAMLError) -> YAMLValue {
         var items: [YAMLValue] = []
         while true {
-            skipBlank()
-            guard index < lines.count else { break }
-            let (text, line) = lines[index]
-            let n = self.indent(of: text)
-            if text.dropFirst(n).hasPrefix("\t") { throw YAMLError(line: line, message: "tabs cannot indent YAML; use spaces") }
-            if n < indent { break }
+            guard let (text, line, n) = try nextLine(within: indent) else { break }
             let body = text.dropFirst(indent)
             guard n == indent else { throw YAMLError(line: line, message: "expected a list item '- value'") }
             guard body == "-" || body.hasPrefix("- ") else { break }   // the next key of the map above
