@@ -64,6 +64,10 @@ public final class Learner1D: Sendable {
         core = Mutex(Core(lower: a, upper: b, loss: loss))
     }
 
+    /// The most points one `ask` hands out: beyond it the answer would not fit in memory
+    /// (a clear error instead of a crash).
+    public static let maximumAsk = 100_000_000
+
     /// A learner with the same bounds and loss, and no data.
     public func newEmpty() -> Learner1D {
         // The bounds were validated when this learner was made.
@@ -79,6 +83,9 @@ public final class Learner1D: Sendable {
     /// Throws if `n < 0`.
     public func ask(_ n: Int, tellPending: Bool = true) throws -> (points: [Double], lossImprovements: [Double]) {
         guard n >= 0 else { throw AdaptiveError("Learner1D: ask(n) needs n >= 0, got \(n)") }
+        guard n <= Learner1D.maximumAsk else {
+            throw AdaptiveError("Learner1D: ask(n) takes at most \(Learner1D.maximumAsk) points at a time, got \(n)")
+        }
         return core.withLock { core in
             let (points, improvements) = core.askPoints(n)
             if tellPending {

@@ -146,6 +146,9 @@ final class EventLoop: @unchecked Sendable {
         end
 
         function adaptive.sleep(seconds)
+          if type(seconds) ~= 'number' then
+            error("bad argument #1 to 'adaptive.sleep' (number expected, got " .. type(seconds) .. ")", 2)
+          end
           local _, main = running()
           if main then
             local deadline = time() + seconds

@@ -82,6 +82,9 @@ public final class Kernel: @unchecked Sendable {
         -- adaptive.runner.stop_after{seconds =, minutes =, hours =}: a goal that holds once the
         -- time has passed (a Lua function, so it travels to background runners).
         function adaptive.runner.stop_after(t)
+          if type(t) ~= 'table' then
+            error("adaptive.runner.stop_after: expected {seconds =, minutes =, hours =}, got " .. type(t), 2)
+          end
           local seconds = (t.seconds or 0) + 60 * (t.minutes or 0) + 3600 * (t.hours or 0)
           local deadline = adaptive.time() + seconds
           return function(_) return adaptive.time() >= deadline end

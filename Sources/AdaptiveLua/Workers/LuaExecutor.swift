@@ -54,6 +54,9 @@ final class LuaExecutor {
         return type
     }
 
+    /// More workers than this would exhaust the machine's threads or processes.
+    static let maximumWorkers = 1024
+
     static func install(in lua: LuaState) {
         lua.register(luaClass)
         let path = ["adaptive", "executors"]
@@ -66,6 +69,9 @@ final class LuaExecutor {
             lua.register(in: path, kind.rawValue) { call in
                 let n = call.isNil(1) ? (kind == .main ? 1 : cores) : try call.integer(1)
                 guard n >= 1 else { throw call.argumentError(1, "at least 1 worker expected, got \(n)") }
+                guard n <= maximumWorkers else {   // each worker is a thread (and a process) of its own
+                    throw call.argumentError(1, "at most \(maximumWorkers) workers, got \(n)")
+                }
                 try call.push(object: LuaExecutor(kind, workers: n))
                 return 1
             }
