@@ -102,21 +102,3 @@ public struct JobSnapshot: Sendable, Equatable {
 struct LuaRunnerHandle: @unchecked Sendable {
     let runner: LuaRunner
 }
-
-/// Marks the threads that are running the kernel's Lua code, so that a Lua function
-/// (a custom loss, a goal) called from Swift knows whether it may use the kernel's
-/// state or must use a copy of its own.
-enum KernelThread {
-    private static let key = "adaptive.kernel-depth"
-
-    /// True on a thread that is inside the kernel right now.
-    static var isCurrent: Bool { (Thread.current.threadDictionary[key] as? Int ?? 0) > 0 }
-
-    /// Runs `body` marked as inside the kernel.
-    static func enter<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        let dictionary = Thread.current.threadDictionary
-        dictionary[key] = (dictionary[key] as? Int ?? 0) + 1
-        defer { dictionary[key] = (dictionary[key] as? Int ?? 1) - 1 }
-        return try body()
-    }
-}

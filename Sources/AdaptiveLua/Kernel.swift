@@ -112,7 +112,7 @@ public final class Kernel: @unchecked Sendable {
         lua.clearInterrupt()
         defer { lua.clearInterrupt() }   // an interrupt keeps firing until cleared
         let chunk = try lua.load(code, chunkName: chunkName)
-        return try KernelThread.enter { () throws(LuaError) in try chunk.call(arguments) }
+        return try chunk.call(arguments)
     }
 
     /// Runs a Lua file as `adaptive run` does: `arg` holds the script name at 0 and the
@@ -134,7 +134,7 @@ public final class Kernel: @unchecked Sendable {
             lua.clearInterrupt()
             defer { lua.clearInterrupt() }
             let chunk = try lua.load(source, chunkName: "@" + path)
-            _ = try KernelThread.enter { () throws(LuaError) in try chunk.call(arguments.map { .string($0) }) }
+            _ = try chunk.call(arguments.map { .string($0) })
         } catch {
             throw .lua(error)
         }
@@ -169,7 +169,7 @@ public final class Kernel: @unchecked Sendable {
         }
         do {
             let consumer = consumer ?? showResults!
-            try KernelThread.enter { () throws(LuaError) in try function.call(forwardingResultsTo: consumer) }
+            try function.call(forwardingResultsTo: consumer)
             return .ran(failed: false)
         } catch {
             report(error)
@@ -228,7 +228,7 @@ public final class Kernel: @unchecked Sendable {
     /// Gives spawned coroutines and main-executor runners a turn (between notebook cells,
     /// after each chunk in the shell). Errors inside tasks stay with their tasks.
     public func runPendingTasks() {
-        _ = try? withinKernel { () throws(LuaError) in try loopTurn.call() }
+        _ = try? loopTurn.call()
     }
 
     /// Waiting for runners goes through the event loop, so coroutines and main-executor
@@ -260,13 +260,6 @@ public final class Kernel: @unchecked Sendable {
           finish(result, self)
         end
         """
-
-    /// Runs `body`, which calls into the kernel's Lua state directly (as the notebook
-    /// runner does), marked as kernel code: a custom loss or goal it triggers then runs in
-    /// the kernel's own state instead of a copy.
-    public func withinKernel<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        try KernelThread.enter(body)
-    }
 
     /// Stops the Lua code running in the kernel (from any thread): it raises `interrupted!`.
     public func interrupt() { lua.interrupt() }

@@ -195,10 +195,4 @@ extension Kernel {
             return "<\(value.typeName)>"
         }.joined(separator: "\t")
     }
-
-    /// Runs `body` marked as the kernel's own thread (bridged Lua functions called from it
-    /// may use the kernel's state), for front ends that call into Lua themselves.
-    public func enter<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        try KernelThread.enter(body)
-    }
 }

@@ -25,6 +25,9 @@ public final class LuaState: @unchecked Sendable {
     private let deadRefs = Mutex<[Int32]>([])
     /// Protected calls in progress (nested when Lua calls Swift that calls Lua).
     private var callDepth = 0
+    /// The thread (pthread id) running Lua code in this state, 0 when none: readable from
+    /// any thread, to tell whether a call comes from inside this state's running code.
+    private let runningThread = Atomic<UInt>(0)
     /// Dotted paths of values every worker state also has (`adaptive.learner`, ...):
     /// `portable` copies them by name, like the standard library.
     public var sharedLibraryRoots: [String] = []
@@ -83,14 +86,22 @@ public final class LuaState: @unchecked Sendable {
         let base = lua_gettop(L) - nargs       // index of the function
         lua_pushcclosure(L, clua_traceback, 0)
         clua_insert(L, base)                   // handler below the function
+        if callDepth == 0 { runningThread.store(UInt(pthread_self()), ordering: .releasing) }
         callDepth += 1
         let status = clua_pcall(L, nargs, nresults, base)
         callDepth -= 1
+        if callDepth == 0 { runningThread.store(0, ordering: .releasing) }
         // An interrupt keeps firing until the outermost call has ended (so a pcall in the
         // user's code cannot swallow it); then it is spent.
         if callDepth == 0 { clua_clear_interrupt(mainThread) }
         clua_remove(L, base)
         if status != LUA_OK { throw popError(status: status) }
+    }
+
+    /// True when the calling thread is the one running Lua code in this state right now
+    /// (it is inside a call into this state): it may then call into the state again.
+    public var isRunningOnCurrentThread: Bool {
+        runningThread.load(ordering: .acquiring) == UInt(pthread_self())
     }
 
     /// Pops the error value on top and makes a `LuaError` of it.

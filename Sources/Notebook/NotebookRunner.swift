@@ -102,7 +102,7 @@ public final class NotebookRunner {
         result.output = kernel.capturingOutput {
             do throws(LuaError) {
                 let chunk = try lua.load(program.code, chunkName: cell.chunkName)
-                try kernel.withinKernel { () throws(LuaError) in try chunk.call(forwardingResultsTo: consumer) }
+                try chunk.call(forwardingResultsTo: consumer)
             } catch {
                 failure = error
             }

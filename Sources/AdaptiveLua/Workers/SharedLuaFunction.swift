@@ -5,9 +5,9 @@ import LuaKit
 /// A user's Lua function that Swift may call from any thread: a custom loss or a goal,
 /// which a background runner calls on its own thread.
 ///
-/// On a thread inside the kernel (a `tell` typed in the shell, `runner.simple`) it runs
-/// in the kernel's state, seeing the kernel's variables. On any other thread it runs in
-/// a copy (see `LuaState.portable`) in a Lua state of that thread's own, made on first
+/// On the thread running the kernel's Lua code (a `tell` typed in the shell or a notebook
+/// cell, `runner.simple`) it runs in the kernel's state, seeing the kernel's variables.
+/// On any other thread it runs in a copy (see `LuaState.portable`) in a Lua state of that thread's own, made on first
 /// use: by value, like the function a runner evaluates.
 final class SharedLuaFunction: @unchecked Sendable {
     let kernelFunction: LuaRef
@@ -22,7 +22,7 @@ final class SharedLuaFunction: @unchecked Sendable {
 
     /// Calls the function with the arguments `arguments` builds for the state it runs in.
     func call(_ arguments: (LuaState) throws -> [LuaValue]) throws -> [LuaValue] {
-        if KernelThread.isCurrent, let state = kernelFunction.state {
+        if let state = kernelFunction.state, state.isRunningOnCurrentThread {
             return try kernelFunction.call(try arguments(state))
         }
         let worker = try threadWorker()
@@ -31,7 +31,7 @@ final class SharedLuaFunction: @unchecked Sendable {
 
     /// The state the function runs in on this thread (after a `call` on it).
     var stateForCurrentThread: LuaState? {
-        if KernelThread.isCurrent { return kernelFunction.state }
+        if let state = kernelFunction.state, state.isRunningOnCurrentThread { return state }
         return (Thread.current.threadDictionary[key] as? WorkerState)?.lua
     }
 
