@@ -1,10 +1,11 @@
 import Adaptive
 import Foundation
 import LuaKit
+import Plotting
 
 /// `adaptive.Learner1D(f, {a, b} [, {loss_per_interval = ..., nth_neighbors = n}])`:
 /// the core learner plus the Lua function it learns.
-final class LuaLearner1D: LuaLearner {
+final class LuaLearner1D: LuaNumericLearner {
     let core: Learner1D
     let function: LuaRef
     /// The loss as the user gave it (a Loss1D object or a function), for `loss_per_interval`.
@@ -17,24 +18,18 @@ final class LuaLearner1D: LuaLearner {
         self.lossValue = lossValue
     }
 
-    /// f(x) as a learner value: a number, or an array of numbers.
-    func evaluate(_ x: Double) throws -> Learner1D.Value {
-        do { return Learner1D.Value(try function.callNumbers([x])) } catch let error as LuaCallError {
-            throw LuaCallError("Learner1D: the function returned a bad value at x = \(x): \(error.message)")
+    static func arguments(_ x: Double) -> [Double] { [x] }
+    static func value(_ numbers: [Double]) throws -> Learner1D.Value { Learner1D.Value(numbers) }
+    static func luaPoint(_ x: Double) -> LuaValue { .number(x) }
+    static func point(_ call: LuaCall, _ index: Int) throws -> Double { try call.number(index) }
+    static func luaValue(_ value: Learner1D.Value) -> LuaValue {
+        switch value {
+        case .scalar(let y): return .number(y)
+        case .vector(let ys): return .array(ys.map { .number($0) })
         }
     }
-
-    func runSimple(goal: Goal) throws -> Int {
-        try Adaptive.runSimple(core, goal: goal, evaluate: evaluate)
-    }
-
-    /// The value at argument `index` of a tell: a number or an array of numbers.
-    static func value(_ call: LuaCall, _ index: Int) throws -> Learner1D.Value {
-        if call.isNil(index) {
-            throw call.argumentError(index, "number or array of numbers expected, got nil; use tell_pending(x) for a point being evaluated")
-        }
-        return Learner1D.Value(try call.numbers(index))
-    }
+    var saver: (@Sendable (String) throws -> Void)? { { [core] in try core.save(to: $0) } }
+    var plotter: (@Sendable () throws -> Figure)? { { [core] in try core.figure() } }
 
     static func luaValue(_ value: ArraySlice<Double>) -> LuaValue {
         value.count == 1 ? .number(value.first!) : .array(value.map { .number($0) })
@@ -70,28 +65,15 @@ final class LuaLearner1D: LuaLearner {
 
     static var luaClass: LuaClass<LuaLearner1D> {
         let type = LuaClass<LuaLearner1D>("Learner1D")
+        addLearnerMembers(to: type)
         type.tostring { "<Learner1D npoints=\($0.core.npoints) loss=\(formatLoss($0.core.loss()))>" }
-        type.property("npoints") { .integer($0.core.npoints) }
         type.property("bounds") { .array([.number($0.core.bounds.lower), .number($0.core.bounds.upper)]) }
         type.property("vdim") { $0.core.vdim.map { .integer($0) } ?? .nil }
-        type.property("function") { .function($0.function) }
         type.property("loss_per_interval") { $0.lossValue }
         type.property("pending_points") { .array($0.core.pendingPoints.map { .number($0) }) }
         type.property("data") { learner in
             let data = learner.core.data
             return .pairs((0..<data.count).map { (.number(data.xs[$0]), luaValue(data.value(at: $0))) })
-        }
-        type.method("ask") { learner, call in
-            let n = try call.integer(1)
-            let tellPending = try call.boolean(2, default: true)
-            let (points, improvements) = try learner.core.ask(n, tellPending: tellPending)
-            call.push(.array(points.map { .number($0) }))
-            call.push(.array(improvements.map { .number($0) }))
-            return 2
-        }
-        type.method("tell") { learner, call in
-            try learner.core.tell(try call.number(1), try value(call, 2))
-            return 0
         }
         type.method("tell_many") { learner, call in
             let xs = try call.numbers(1)
@@ -107,18 +89,6 @@ final class LuaLearner1D: LuaLearner {
                 vectors.append(parts.map { $0.double! })
             }
             if scalars.count == items.count { try learner.core.tellMany(xs, scalars) } else { try learner.core.tellMany(xs, vectors) }
-            return 0
-        }
-        type.method("tell_pending") { learner, call in
-            try learner.core.tellPending(try call.number(1))
-            return 0
-        }
-        type.method("loss") { learner, call in
-            call.push(learner.core.loss(real: try call.boolean(1, default: true)))
-            return 1
-        }
-        type.method("remove_unfinished") { learner, _ in
-            learner.core.removeUnfinished()
             return 0
         }
         type.method("to_table") { learner, call in
