@@ -1,0 +1,128 @@
+/// An element of a ``BinaryHeap``: `precedes` says which of two comes out first.
+protocol HeapOrdered {
+    static func precedes(_ a: Self, _ b: Self) -> Bool
+}
+
+/// A binary heap: the element that precedes all others comes out first. Stale elements
+/// are left in and skipped by the user (lazy deletion).
+struct BinaryHeap<Element: HeapOrdered>: Sendable where Element: Sendable {
+    private(set) var entries: [Element] = []
+
+    var isEmpty: Bool { entries.isEmpty }
+    var count: Int { entries.count }
+    var first: Element? { entries.first }
+
+    mutating func push(_ entry: Element) {
+        entries.append(entry)
+        var i = entries.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard Element.precedes(entry, entries[parent]) else { break }
+            entries[i] = entries[parent]
+            i = parent
+        }
+        entries[i] = entry
+    }
+
+    mutating func popFirst() -> Element? {
+        guard !entries.isEmpty else { return nil }
+        let top = entries[0]
+        let last = entries.removeLast()
+        if !entries.isEmpty { siftDown(from: 0, last) }
+        return top
+    }
+
+    private mutating func siftDown(from start: Int, _ entry: Element) {
+        var i = start
+        let n = entries.count
+        while true {
+            var child = 2 * i + 1
+            if child >= n { break }
+            if child + 1 < n && Element.precedes(entries[child + 1], entries[child]) { child += 1 }
+            guard Element.precedes(entries[child], entry) else { break }
+            entries[i] = entries[child]
+            i = child
+        }
+        entries[i] = entry
+    }
+
+    /// Keeps only the elements satisfying `keep`, in O(n).
+    mutating func filter(_ keep: (Element) -> Bool) {
+        entries = entries.filter(keep)
+        var i = entries.count / 2 - 1
+        while i >= 0 {
+            siftDown(from: i, entries[i])
+            i -= 1
+        }
+    }
+}
+
+extension LearnerND {
+    /// A (sub-)simplex waiting to be split, ordered as python's `_simplex_queue`:
+    /// largest loss rounded to 8 digits first, then the smaller sorted vertex tuple of
+    /// the real simplex, then of the sub-simplex (`(0,)` for a real entry).
+    struct QueueEntry: HeapOrdered, Sendable {
+        /// `round(loss, 8) · 10⁸` (NaN ranks as +inf).
+        var rank: Double
+        /// The loss as computed: what `ask` returns as the loss improvement.
+        var loss: Double
+        /// The real simplex: sorted vertex ids, slot and the slot's generation.
+        var simplex: [Int]
+        var slot: Int32
+        var generation: UInt32
+        /// For a pending piece: its sorted local vertex ids, the sub-triangulation's id,
+        /// the piece's slot there and that slot's generation.
+        var sub: [Int]?
+        var subID: Int32 = -1
+        var subSlot: Int32 = -1
+        var subGeneration: UInt32 = 0
+
+        static func precedes(_ a: QueueEntry, _ b: QueueEntry) -> Bool {
+            if a.rank != b.rank { return a.rank > b.rank }
+            if a.simplex != b.simplex { return a.simplex.lexicographicallyPrecedes(b.simplex) }
+            return (a.sub ?? [0]).lexicographicallyPrecedes(b.sub ?? [0])
+        }
+    }
+
+    /// A real simplex's loss, for ``LearnerND/loss(real:)``; stale once the slot's stamp moved.
+    struct MaxLossEntry: HeapOrdered, Sendable {
+        var key: Double
+        var slot: Int32
+        var stamp: UInt32
+
+        static func precedes(_ a: MaxLossEntry, _ b: MaxLossEntry) -> Bool {
+            a.key > b.key || (a.key == b.key && a.slot < b.slot)
+        }
+    }
+}
+
+extension LearnerND.Core {
+    /// Queues the real simplex `s` with its current loss.
+    mutating func queueReal(_ s: Int) {
+        let l = losses[s]
+        queue.push(LearnerND.QueueEntry(
+            rank: SimplexGeometry.roundedRank(l), loss: l, simplex: tri.vertices(of: s).sorted(),
+            slot: Int32(s), generation: generations[s]))
+        compactIfNeeded()
+    }
+
+    /// Whether `e` still names a live (sub-)simplex that can be split.
+    func isValid(_ e: LearnerND.QueueEntry) -> Bool {
+        let s = Int(e.slot)
+        guard tri.isSimplex(s), generations[s] == e.generation else { return false }
+        let sub = subtriangulations[s]
+        guard e.sub != nil else { return sub == nil }
+        guard let sub, sub.id == e.subID else { return false }
+        return sub.isCurrent(Int(e.subSlot), e.subGeneration)
+    }
+
+    /// Drops entries of simplices that are gone once the queue is much longer than needed.
+    mutating func compactIfNeeded() {
+        guard queue.count > 4 * tri.slotCount + 4096 else { return }
+        queue.filter { e in
+            let s = Int(e.slot)
+            return tri.isSimplex(s) && generations[s] == e.generation
+                && (e.sub == nil || subtriangulations[s]?.id == e.subID)
+        }
+    }
+}
