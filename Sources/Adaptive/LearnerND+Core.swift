@@ -29,6 +29,7 @@ extension LearnerND {
         var generations: [UInt32] = []
         var stamps: [UInt32] = []
         var queue = BinaryHeap<QueueEntry>()
+        var pushCount: UInt64 = 0
         var maxLosses = BinaryHeap<MaxLossEntry>()
 
         /// python's `_min_value`, `_max_value`, `_old_scale`, `_output_multiplier`.

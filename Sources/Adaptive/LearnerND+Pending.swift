@@ -94,12 +94,11 @@ extension LearnerND.Core {
         let density = losses[s] / SimplexGeometry.volumeFromFirst(ids.flatMap { points[$0] }, d)
         for piece in pieces where sub.tri.isSimplex(piece) {
             let l = SimplexGeometry.volumeFromFirst(sub.vertices(of: piece), d) * density
-            queue.push(LearnerND.QueueEntry(
+            push(LearnerND.QueueEntry(
                 rank: SimplexGeometry.roundedRank(l), loss: l, simplex: ids, slot: Int32(s),
                 generation: generations[s], sub: sub.tri.vertices(of: piece).sorted(), subID: sub.id,
                 subSlot: Int32(piece), subGeneration: sub.generations[piece]))
         }
-        compactIfNeeded()
     }
 
     /// Forgets the pending points and queues the simplices they split again (python

@@ -76,11 +76,15 @@ extension LearnerND {
         var subID: Int32 = -1
         var subSlot: Int32 = -1
         var subGeneration: UInt32 = 0
+        /// The push order: equal keys come out oldest first, as from python's sorted list.
+        var order: UInt64 = 0
 
         static func precedes(_ a: QueueEntry, _ b: QueueEntry) -> Bool {
             if a.rank != b.rank { return a.rank > b.rank }
             if a.simplex != b.simplex { return a.simplex.lexicographicallyPrecedes(b.simplex) }
-            return (a.sub ?? [0]).lexicographicallyPrecedes(b.sub ?? [0])
+            let (x, y) = (a.sub ?? [0], b.sub ?? [0])
+            if x != y { return x.lexicographicallyPrecedes(y) }
+            return a.order < b.order
         }
     }
 
@@ -100,9 +104,16 @@ extension LearnerND.Core {
     /// Queues the real simplex `s` with its current loss.
     mutating func queueReal(_ s: Int) {
         let l = losses[s]
-        queue.push(LearnerND.QueueEntry(
+        push(LearnerND.QueueEntry(
             rank: SimplexGeometry.roundedRank(l), loss: l, simplex: tri.vertices(of: s).sorted(),
             slot: Int32(s), generation: generations[s]))
+    }
+
+    mutating func push(_ entry: LearnerND.QueueEntry) {
+        var entry = entry
+        entry.order = pushCount
+        pushCount &+= 1
+        queue.push(entry)
         compactIfNeeded()
     }
 
