@@ -37,6 +37,8 @@ extension LearnerND {
         var maxValue = 0.0
         var oldScale = 1.0
         var outputMultiplier = 1.0
+        /// python's `_recompute_losses_factor`: rescore all when the range grew this much.
+        var recomputeFactor = 1.1
         /// python's private `random.Random(1)`, for points drawn before a first simplex.
         var random = PythonRandom(seed: 1)
         /// The first error thrown by a custom loss since it was last reported.
@@ -135,7 +137,7 @@ extension LearnerND {
             var multiplier = 1 / (scale == 0 ? 1 : scale)
             if 1e-15 * max(abs(minValue!), abs(maxValue)) * multiplier > 1e-2 { multiplier = 1 }
             outputMultiplier = multiplier
-            if scale / oldScale > 1.1 {
+            if scale / oldScale > recomputeFactor {
                 oldScale = scale
                 recomputeAll()
             }
