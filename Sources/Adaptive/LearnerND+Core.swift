@@ -76,7 +76,7 @@ extension LearnerND {
             try check(p, "told")
             guard !value.isEmpty else { throw AdaptiveError("LearnerND: a value needs at least one component") }
             if let vdim, value.count != vdim {
-                throw AdaptiveError("LearnerND: expected a value with \(vdim) components, got \(value.count)")
+                throw AdaptiveError("LearnerND: expected a value with \(vdim) components at \(Self.describe(p)), got \(value.count)")
             }
             if index[p] != nil { return }
             if vdim == nil { vdim = value.count }

@@ -23,6 +23,15 @@ extension LearnerND {
         core.withLock { c in c.d == 3 && c.tri.isTriangulated ? c.tri.orientedHullFacets : [] }
     }
 
+    /// The volumes of the simplices in scaled coordinates (each axis divided by its width).
+    public var scaledSimplexVolumes: [Double] {
+        core.withLock { c in
+            c.tri.simplexIDs.map { s in
+                SimplexGeometry.volumeFromFirst(c.tri.vertices(of: s).sorted().flatMap { c.tri.point($0) }, c.d)
+            }
+        }
+    }
+
     /// The sum of the simplex volumes (raw coordinates): the domain's volume once the
     /// corners are in.
     public var triangulatedVolume: Double {

@@ -54,8 +54,8 @@ public struct LossND: Sendable, CustomStringConvertible {
         return LossND(kind: .custom(function), nthNeighbors: nthNeighbors, name: name)
     }
 
-    /// The loss of `s`.
-    func evaluate(_ s: LearnerND.Simplex) throws -> Double {
+    /// The loss of `s` (vertices and values as the learner passes them: scaled).
+    public func evaluate(_ s: LearnerND.Simplex) throws -> Double {
         let d = s.dimension
         switch kind {
         case .volumeInEmbedding: return Self.liftedVolume(s.vertices, s.values, count: d + 1, d: d, vdim: s.vdim)
@@ -132,6 +132,19 @@ extension LearnerND {
         public var neighbors: [[Double]?] = []
         /// The scaled values at ``neighbors``.
         public var neighborValues: [[Double]?] = []
+
+        public init(
+            dimension: Int, vdim: Int, vertices: [Double], values: [Double], valueScale: Double,
+            neighbors: [[Double]?] = [], neighborValues: [[Double]?] = []
+        ) {
+            self.dimension = dimension
+            self.vdim = vdim
+            self.vertices = vertices
+            self.values = values
+            self.valueScale = valueScale
+            self.neighbors = neighbors
+            self.neighborValues = neighborValues
+        }
 
         /// The coordinates of vertex `i`.
         public func vertex(_ i: Int) -> [Double] { Array(vertices[(i * dimension)..<((i + 1) * dimension)]) }

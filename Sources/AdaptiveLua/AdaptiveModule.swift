@@ -10,6 +10,8 @@ enum AdaptiveModule {
     static func installWorkerClasses(in lua: LuaState) {
         lua.register(LuaLearner1D.luaClass)
         LuaLoss1D.install(in: lua)
+        lua.register(LuaLearnerND.luaClass)
+        LuaLossND.install(in: lua)
         lua.register(LuaFigure.luaClass)
         PlotModule.install(in: lua)
         installHelpers(in: lua)
@@ -55,6 +57,8 @@ enum AdaptiveModule {
         LuaExecutor.install(in: lua)
         installHelpers(in: lua)
         LuaLoss1D.install(in: lua)
+        LuaLearnerND.install(in: lua)
+        LuaLossND.install(in: lua)
         do {
             try lua.run("package.loaded.adaptive = adaptive", chunkName: "=(kernel)")
         } catch {

@@ -1,0 +1,76 @@
+import Adaptive
+import AdaptiveLua
+import Foundation
+import LuaKit
+
+/// WORKLOADS.md's W4: `LearnerND(sphere, bounds=[(-1, 1)]*3)`, default loss, the loop of
+/// `runner.simple` to npoints >= N, through the core and through Lua; quality as the
+/// linear interpolation error on the 61³ grid.
+enum LearnerNDBench {
+    static let name = "W4"
+    static let sizes = [500, 2000, 5000]
+    static let bounds: [(Double, Double)] = [(-1, 1), (-1, 1), (-1, 1)]
+
+    static func sphere(_ p: [Double]) -> Double {
+        let (x, y, z) = (p[0], p[1], p[2])
+        let r = x * x + y * y + z * z - 0.75 * 0.75
+        return x + z * z + exp(-(r * r) / (0.4 * 0.4 * 0.4 * 0.4))
+    }
+
+    struct Run {
+        var seconds: Double
+        var bytes: Int
+        var learner: LearnerND
+    }
+
+    static func runCore(_ n: Int) throws -> Run {
+        let before = allocatedBytes()
+        let learner = try LearnerND(bounds: bounds)
+        let start = DispatchTime.now().uptimeNanoseconds
+        while learner.npoints < n {
+            let (points, _) = try learner.ask(1)
+            for p in points { try learner.tell(p, sphere(p)) }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Run(seconds: seconds, bytes: allocatedBytes() - before, learner: learner)
+    }
+
+    static func runLua(_ n: Int) throws -> Run {
+        let kernel = Kernel()
+        try kernel.execute("""
+            function sphere(x, y, z)
+              local a = 0.4
+              return x + z^2 + math.exp(-(x^2 + y^2 + z^2 - 0.75^2)^2 / a^4)
+            end
+            """, chunkName: "=bench")
+        let before = allocatedBytes()
+        try kernel.execute("learner = adaptive.LearnerND(sphere, {{-1, 1}, {-1, 1}, {-1, 1}})", chunkName: "=bench")
+        let start = DispatchTime.now().uptimeNanoseconds
+        try kernel.execute("adaptive.runner.simple(learner, {npoints_goal = \(n)})", chunkName: "=bench")
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        kernel.lua.collectGarbage()
+        guard let learner = kernel.learnerND(kernel.lua.global("learner")) else {
+            throw BenchError("the Lua learner disappeared")
+        }
+        return Run(seconds: seconds, bytes: allocatedBytes() - before, learner: learner)
+    }
+
+    /// Max and mean |interpolant - sphere| on linspace(-1, 1, 61)³ (WORKLOADS.md's 3D metric),
+    /// with the learner's own triangulation (python uses a fresh Delaunay of the same
+    /// points: the same simplices up to co-spherical ties).
+    static func interpolationError(_ learner: LearnerND) -> (max: Double, mean: Double) {
+        let ticks = (0..<61).map { -1 + 2 * Double($0) / 60 }
+        var grid: [[Double]] = []
+        grid.reserveCapacity(61 * 61 * 61)
+        for x in ticks { for y in ticks { for z in ticks { grid.append([x, y, z]) } } }
+        var maxError = 0.0, total = 0.0, count = 0
+        for (p, value) in zip(grid, learner.interpolate(grid)) {
+            guard let value else { continue }
+            let error = abs(value[0] - sphere(p))
+            maxError = max(maxError, error)
+            total += error
+            count += 1
+        }
+        return (maxError, total / Double(max(count, 1)))
+    }
+}
