@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark against python-adaptive (see scripts/bench).")
 
-    @Option(help: "Comma-separated workloads to run (W1,W2,W8,P1,R1,R2); all when absent.")
+    @Option(help: "Comma-separated workloads to run (W1,W2,W4,W8,P1,R1,R2); all when absent.")
     var only: String?
 
     @Option(help: "Write the rows as a JSON list to this file.")
@@ -27,8 +27,9 @@ struct Bench: ParsableCommand {
         let workloads = Workload.all.filter { wanted?.contains($0.name) ?? true }
         let plots = wanted?.contains(PlotBench.name) ?? true
         let runnerCases = RunnerBench.cases.filter { wanted?.contains($0.name) ?? true }
-        if let wanted, workloads.count + (plots ? 1 : 0) + runnerCases.count != wanted.count {
-            let names = Workload.all.map(\.name) + [PlotBench.name] + RunnerBench.cases.map(\.name)
+        let learnerND = wanted?.contains(LearnerNDBench.name) ?? true
+        if let wanted, workloads.count + (plots ? 1 : 0) + (learnerND ? 1 : 0) + runnerCases.count != wanted.count {
+            let names = Workload.all.map(\.name) + [LearnerNDBench.name, PlotBench.name] + RunnerBench.cases.map(\.name)
             throw ValidationError("unknown workload in --only \(only!); the workloads are \(names.joined(separator: ", "))")
         }
         let peer = python.map { PythonPeer(python: $0, driver: driver) }
@@ -57,6 +58,7 @@ struct Bench: ParsableCommand {
                 }
             }
         }
+        if learnerND { rows += try LearnerNDBench.rows(peer: peer, reps: reps) }
         var json = rows.map(\.json)
         if plots {
             print("\n\(PlotBench.name): Learner1D figure of \(PlotBench.points) points (line and markers)")
@@ -101,6 +103,8 @@ struct BenchRow {
     var meanError: Double?
     var pythonMaxError: Double?
     var pythonMeanError: Double?
+    /// python-adaptive with its Rust triangulation (W4 only).
+    var rustUsPerPoint: Double?
 
     var ratio: Double? { pythonUsPerPoint.map { $0 / usPerPoint } }
 
@@ -135,6 +139,10 @@ struct BenchRow {
         row["python_max_error"] = pythonMaxError ?? NSNull()
         row["python_mean_error"] = pythonMeanError ?? NSNull()
         row["python_bytes_per_point"] = pythonBytesPerPoint ?? NSNull()
+        if let rustUsPerPoint {
+            row["rust_us_per_point"] = rustUsPerPoint
+            row["rust_ratio"] = rustUsPerPoint / usPerPoint
+        }
         return row
     }
 }

@@ -74,3 +74,32 @@ enum LearnerNDBench {
         return (maxError, total / Double(max(count, 1)))
     }
 }
+
+extension LearnerNDBench {
+    /// The W4 rows: core and Lua beside python-adaptive's pure-Python and Rust backends.
+    static func rows(peer: PythonPeer?, reps: Int) throws -> [BenchRow] {
+        var rows: [BenchRow] = []
+        for n in sizes {
+            let python = peer?.run(name, n, reps: reps)
+            let rust = peer?.run("W4rust", n, reps: reps)
+            for variant in ["core", "lua"] {
+                var runs: [Run] = []
+                for _ in 0..<reps { runs.append(variant == "core" ? try runCore(n) : try runLua(n)) }
+                let median = runs.sorted { $0.seconds < $1.seconds }[reps / 2]
+                let quality = interpolationError(median.learner)
+                let count = median.learner.npoints
+                let row = BenchRow(
+                    workload: name, n: count, variant: variant, usPerPoint: median.seconds / Double(count) * 1e6,
+                    pythonUsPerPoint: python?.us_per_point, bytesPerPoint: Double(median.bytes) / Double(count),
+                    pythonBytesPerPoint: python.map { Double($0.rss_growth_bytes) / Double($0.n) },
+                    maxError: quality.max, meanError: quality.mean,
+                    pythonMaxError: python?.max_error, pythonMeanError: python?.mean_error)
+                print(row.line + (rust.map { String(format: "  (rust backend %.1f us/pt: %.0fx)", $0.us_per_point, $0.us_per_point / row.usPerPoint) } ?? ""))
+                var withRust = row
+                withRust.rustUsPerPoint = rust?.us_per_point
+                rows.append(withRust)
+            }
+        }
+        return rows
+    }
+}
