@@ -29,11 +29,11 @@ extension LearnerND.Core {
             guard isValid(entry) else { continue }
             let s = Int(entry.slot)
             let vertices: [Double]
-            if entry.sub != nil, let sub = subtriangulations[s] {
+            if entry.isPiece, let sub = subtriangulations[s] {
                 let raw = sub.vertices(of: Int(entry.subSlot))
                 vertices = raw.indices.map { raw[$0] * domain.scale[$0 % d] }
             } else {
-                vertices = entry.simplex.flatMap { tri.coordinates[($0 * d)..<(($0 + 1) * d)] }
+                vertices = entry.simplex.ids.flatMap { tri.coordinates[($0 * d)..<(($0 + 1) * d)] }
             }
             let chosen = SimplexGeometry.choosePoint(vertices, d)
             let p = (0..<d).map { chosen[$0] / domain.scale[$0] }

@@ -59,6 +59,9 @@ extension LearnerND {
                 bbox = (0..<d).map { k in (sorted.map { $0[k] }.min()!, sorted.map { $0[k] }.max()!) }
                 interior = try TriangulationND(sorted)
             }
+            guard dimension < VertexTuple.capacity else {
+                throw AdaptiveError("LearnerND: at most \(VertexTuple.capacity - 1) dimensions, got \(dimension)")
+            }
             scale = bbox.map { 1 / ($0.upper - $0.lower) }
         }
 

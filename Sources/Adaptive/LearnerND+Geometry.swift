@@ -19,31 +19,40 @@ enum SimplexGeometry {
 
     /// NumPy's general determinant: `sign · exp(Σ log|uᵢᵢ|)` of the LU factors.
     static func luDet(_ matrix: [Double], _ n: Int) -> Double {
-        var a = matrix
-        let pivots = luFactor(&a, n)
-        var sign = 1.0
-        for (i, p) in pivots.enumerated() where p != i { sign = -sign }
-        var logdet = 0.0
-        for k in 0..<n {
-            let u = a[k * n + k]
-            if u < 0 { sign = -sign }
-            logdet += log(abs(u))
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: n * n) { a in
+            for i in 0..<(n * n) { a[i] = matrix[i] }
+            return luDet(a.baseAddress!, n)
         }
-        return sign * exp(logdet)
+    }
+
+    /// ``luDet(_:_:)`` of the matrix at `a`, factored in place.
+    static func luDet(_ a: UnsafeMutablePointer<Double>, _ n: Int) -> Double {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n) { pivots in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: n) { x in
+                luFactor(a, n, pivots.baseAddress!, x.baseAddress!)
+                var sign = 1.0
+                for i in 0..<n where pivots[i] != i { sign = -sign }
+                var logdet = 0.0
+                for k in 0..<n {
+                    let u = a[k * n + k]
+                    if u < 0 { sign = -sign }
+                    logdet += log(abs(u))
+                }
+                return sign * exp(logdet)
+            }
+        }
     }
 
     /// LU with partial pivoting in place (row-major `a`), in the order of OpenBLAS's
     /// `dgetf2` as NumPy calls it: left-looking (column j gets the earlier columns'
     /// updates by dot products and a matrix-vector product, in that kernel's grouping),
-    /// the first largest pivot, division as multiplication by the reciprocal. Returns
-    /// the pivot row of each step. Bit for bit NumPy's factors for the sizes a learner
-    /// meets (checked against NumPy 2.4 for n <= 9).
-    static func luFactor(_ a: inout [Double], _ n: Int) -> [Int] {
-        var pivots: [Int] = []
-        pivots.reserveCapacity(n)
-        var x = [Double](repeating: 0, count: n)
+    /// the first largest pivot, division as multiplication by the reciprocal. Writes the
+    /// pivot row of each step to `pivots`; `x` is scratch for n numbers. Bit for bit
+    /// NumPy's factors for the sizes a learner meets (checked against NumPy 2.4, n <= 9).
+    static func luFactor(_ a: UnsafeMutablePointer<Double>, _ n: Int, _ pivots: UnsafeMutablePointer<Int>,
+                         _ x: UnsafeMutablePointer<Double>) {
         for j in 0..<n {
-            for (i, p) in pivots.enumerated() where p != i { a.swapAt(i * n + j, p * n + j) }
+            for i in 0..<j where pivots[i] != i { swap(&a[i * n + j], &a[pivots[i] * n + j]) }
             // Forward substitution with the unit lower factor: strided dot products.
             for i in 1..<max(j, 1) {
                 var d1 = 0.0, d2 = 0.0, k = 0
@@ -62,25 +71,24 @@ enum SimplexGeometry {
             }
             if j > 0 {
                 for k in 0..<j { x[k] = a[k * n + j] }
-                gemvUpdate(&a, n, column: j, x)
+                gemvUpdate(a, n, column: j, x)
             }
             var p = j
             for i in (j + 1)..<n where abs(a[i * n + j]) > abs(a[p * n + j]) { p = i }
-            pivots.append(p)
+            pivots[j] = p
             let t = a[p * n + j]
             if t != 0 {
                 let r = 1 / t
-                if p != j { for k in 0...j { a.swapAt(j * n + k, p * n + k) } }
+                if p != j { for k in 0...j { swap(&a[j * n + k], &a[p * n + k]) } }
                 for i in (j + 1)..<n { a[i * n + j] *= r }
             }
         }
-        return pivots
     }
 
     /// `a[j..<n][j] -= a[j..<n][0..<j] · x`, grouped as OpenBLAS's `dgemv_n` (Haswell
     /// kernels): rows in blocks of four take columns four (with fused multiply-adds),
     /// two and one at a time; the remaining rows take one sum each.
-    private static func gemvUpdate(_ a: inout [Double], _ n: Int, column j: Int, _ x: [Double]) {
+    private static func gemvUpdate(_ a: UnsafeMutablePointer<Double>, _ n: Int, column j: Int, _ x: UnsafeMutablePointer<Double>) {
         let m = n - j, tail = m & 3
         for r in j..<(j + m - tail) {
             var y = a[r * n + j], k = 0
@@ -108,7 +116,12 @@ enum SimplexGeometry {
     /// Solves `A x = b` (n×n row-major `A`) with the factors of ``luFactor``; nil if singular.
     static func solve(_ matrix: [Double], _ rhs: [Double], _ n: Int) -> [Double]? {
         var a = matrix, b = rhs
-        let pivots = luFactor(&a, n)
+        var pivots = [Int](repeating: 0, count: n), x = [Double](repeating: 0, count: n)
+        a.withUnsafeMutableBufferPointer { a in
+            pivots.withUnsafeMutableBufferPointer { p in
+                x.withUnsafeMutableBufferPointer { x in luFactor(a.baseAddress!, n, p.baseAddress!, x.baseAddress!) }
+            }
+        }
         for k in 0..<n where a[k * n + k] == 0 { return nil }
         for (i, p) in pivots.enumerated() where p != i { b.swapAt(i, p) }
         for i in 0..<n { for r in (i + 1)..<n { b[r] = b[r] + -b[i] * a[r * n + i] } }
@@ -155,22 +168,34 @@ enum SimplexGeometry {
             return (s * (s - a) * (s - b) * (s - c)).squareRoot()
         }
         let n = k + 1
-        var m = [Double](repeating: 0, count: n * n)
-        for j in 1..<n {
-            m[j] = 1
-            m[j * n] = 1
-        }
-        for i in 0..<k {
-            for j in (i + 1)..<k {
-                let s = squaredDistance(i, j)
-                m[(i + 1) * n + j + 1] = s
-                m[(j + 1) * n + i + 1] = s
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: n * n) { buffer in
+            let m = buffer.baseAddress!
+            m.initialize(repeating: 0, count: n * n)
+            for j in 1..<n {
+                m[j] = 1
+                m[j * n] = 1
             }
+            for i in 0..<k {
+                for j in (i + 1)..<k {
+                    let s = squaredDistance(i, j)
+                    m[(i + 1) * n + j + 1] = s
+                    m[(j + 1) * n + i + 1] = s
+                }
+            }
+            let f = factorial(k - 1)
+            let coefficient = -pow(-2.0, Double(k - 1)) * f * f
+            let determinant: Double
+            if n == 2 {
+                determinant = m[0] * m[3] - m[2] * m[1]
+            } else if n == 3 {
+                determinant = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6])
+                    + m[2] * (m[3] * m[7] - m[4] * m[6])
+            } else {
+                determinant = luDet(m, n)
+            }
+            let square = determinant / coefficient
+            return square < 0 ? 0 : square.squareRoot()
         }
-        let f = factorial(k - 1)
-        let coefficient = -pow(-2.0, Double(k - 1)) * f * f
-        let square = det(m, n) / coefficient
-        return square < 0 ? 0 : square.squareRoot()
     }
 
     /// `circumsphere`: the centre of the sphere through the d + 1 points (python's

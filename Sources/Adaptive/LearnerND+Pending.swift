@@ -10,7 +10,7 @@ extension LearnerND {
 
         init(id: Int32, vertices: [[Double]]) throws {
             self.id = id
-            tri = try TriangulationND(vertices)
+            tri = try TriangulationND(simplex: vertices)
             generations = Array(repeating: 0, count: tri.slotCount)
         }
 
@@ -95,8 +95,8 @@ extension LearnerND.Core {
         for piece in pieces where sub.tri.isSimplex(piece) {
             let l = SimplexGeometry.volumeFromFirst(sub.vertices(of: piece), d) * density
             push(LearnerND.QueueEntry(
-                rank: SimplexGeometry.roundedRank(l), loss: l, simplex: ids, slot: Int32(s),
-                generation: generations[s], sub: sub.tri.vertices(of: piece).sorted(), subID: sub.id,
+                rank: SimplexGeometry.roundedRank(l), loss: l, simplex: .init(ids), slot: Int32(s),
+                generation: generations[s], sub: .init(sub.tri.vertices(of: piece).sorted()), isPiece: true, subID: sub.id,
                 subSlot: Int32(piece), subGeneration: sub.generations[piece]))
         }
     }

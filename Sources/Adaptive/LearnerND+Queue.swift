@@ -58,6 +58,27 @@ struct BinaryHeap<Element: HeapOrdered>: Sendable where Element: Sendable {
 }
 
 extension LearnerND {
+    /// Sorted vertex ids of a (sub-)simplex, inline (no allocation), compared as python
+    /// compares tuples: lexicographically, a prefix first. Up to 16 vertices.
+    struct VertexTuple: Sendable, Equatable {
+        static let capacity = 16
+        var lanes = SIMD16<Int32>(repeating: -1)
+
+        init(_ ids: [Int]) {
+            for (i, v) in ids.enumerated() { lanes[i] = Int32(v) }
+        }
+
+        /// python's `(0,)`, the sub-simplex key of a real entry.
+        static let realMarker = VertexTuple([0])
+
+        static func precedes(_ a: VertexTuple, _ b: VertexTuple) -> Bool {
+            for i in 0..<capacity where a.lanes[i] != b.lanes[i] { return a.lanes[i] < b.lanes[i] }
+            return false
+        }
+
+        var ids: [Int] { (0..<Self.capacity).compactMap { lanes[$0] >= 0 ? Int(lanes[$0]) : nil } }
+    }
+
     /// A (sub-)simplex waiting to be split, ordered as python's `_simplex_queue`:
     /// largest loss rounded to 8 digits first, then the smaller sorted vertex tuple of
     /// the real simplex, then of the sub-simplex (`(0,)` for a real entry).
@@ -67,12 +88,13 @@ extension LearnerND {
         /// The loss as computed: what `ask` returns as the loss improvement.
         var loss: Double
         /// The real simplex: sorted vertex ids, slot and the slot's generation.
-        var simplex: [Int]
+        var simplex: VertexTuple
         var slot: Int32
         var generation: UInt32
         /// For a pending piece: its sorted local vertex ids, the sub-triangulation's id,
         /// the piece's slot there and that slot's generation.
-        var sub: [Int]?
+        var sub: VertexTuple = .realMarker
+        var isPiece = false
         var subID: Int32 = -1
         var subSlot: Int32 = -1
         var subGeneration: UInt32 = 0
@@ -81,9 +103,8 @@ extension LearnerND {
 
         static func precedes(_ a: QueueEntry, _ b: QueueEntry) -> Bool {
             if a.rank != b.rank { return a.rank > b.rank }
-            if a.simplex != b.simplex { return a.simplex.lexicographicallyPrecedes(b.simplex) }
-            let (x, y) = (a.sub ?? [0], b.sub ?? [0])
-            if x != y { return x.lexicographicallyPrecedes(y) }
+            if a.simplex != b.simplex { return VertexTuple.precedes(a.simplex, b.simplex) }
+            if a.sub != b.sub { return VertexTuple.precedes(a.sub, b.sub) }
             return a.order < b.order
         }
     }
@@ -105,7 +126,7 @@ extension LearnerND.Core {
     mutating func queueReal(_ s: Int) {
         let l = losses[s]
         push(LearnerND.QueueEntry(
-            rank: SimplexGeometry.roundedRank(l), loss: l, simplex: tri.vertices(of: s).sorted(),
+            rank: SimplexGeometry.roundedRank(l), loss: l, simplex: .init(tri.vertices(of: s).sorted()),
             slot: Int32(s), generation: generations[s]))
     }
 
@@ -122,7 +143,7 @@ extension LearnerND.Core {
         let s = Int(e.slot)
         guard tri.isSimplex(s), generations[s] == e.generation else { return false }
         let sub = subtriangulations[s]
-        guard e.sub != nil else { return sub == nil }
+        guard e.isPiece else { return sub == nil }
         guard let sub, sub.id == e.subID else { return false }
         return sub.isCurrent(Int(e.subSlot), e.subGeneration)
     }
@@ -133,7 +154,7 @@ extension LearnerND.Core {
         queue.filter { e in
             let s = Int(e.slot)
             return tri.isSimplex(s) && generations[s] == e.generation
-                && (e.sub == nil || subtriangulations[s]?.id == e.subID)
+                && (!e.isPiece || subtriangulations[s]?.id == e.subID)
         }
     }
 }

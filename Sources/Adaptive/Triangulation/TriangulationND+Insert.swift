@@ -39,7 +39,7 @@ extension TriangulationND {
             let first = Int((state >> 33) % UInt64(width))
             for k in 0..<width {
                 let i = (first + k) % width
-                if Predicates.orientation(rows(s, replacing: i, with: p)) < 0 {
+                if orientation(s, replacing: i, with: p) < 0 {
                     s = neighborIDs[s * width + i]
                     if isGhost(s) { break walk }
                     continue walk
@@ -57,12 +57,12 @@ extension TriangulationND {
     /// `p`, so no flat simplex is created, even for co-spherical and coplanar points.
     func circumsphereContains(_ s: Int, _ p: [Double]) -> Bool {
         guard let g = (0..<width).first(where: { vertexIDs[s * width + $0] == Self.ghost }) else {
-            return Predicates.inSphere(rows(s, with: p), p) * Predicates.inSphereParity(dimension) >= 0
+            return inSphere(s, p) * Predicates.inSphereParity(dimension) >= 0
         }
-        let o = Predicates.orientation(rows(s, with: p))
+        let o = orientation(s, with: p)
         if o != 0 { return o > 0 }
         let behind = neighborIDs[s * width + g]
-        return Predicates.inSphere(rows(behind, with: p), p) * Predicates.inSphereParity(dimension) >= 0
+        return inSphere(behind, p) * Predicates.inSphereParity(dimension) >= 0
     }
 
     /// The vertex of the finite simplex across a ghost's facet that is not on the facet.
@@ -107,26 +107,27 @@ extension TriangulationND {
             }
         }
         // New simplex = cavity simplex with the vertex opposite the boundary facet
-        // replaced by v (same orientation). Record their vertex lists first: the
+        // replaced by v (same orientation). Record their vertex lists first (flat): the
         // cavity slots are reused.
-        let newVertices = boundary.map { b -> [Int] in
-            var vs = vertices(of: b.slot)
-            vs[b.face] = v
-            return vs
+        var newVertices = [Int](repeating: 0, count: boundary.count * width)
+        for (j, b) in boundary.enumerated() {
+            for i in 0..<width { newVertices[j * width + i] = vertexIDs[b.slot * width + i] }
+            newVertices[j * width + b.face] = v
         }
         for s in cavity {
             isAlive[s] = false
             freeSlots.append(s)
         }
         let slots = boundary.map { _ in allocateSlot() }
-        var ridges: [[Int]: (slot: Int, position: Int)] = [:]
+        var ridges = RidgeTable(dimension: dimension)
         var added: [Int] = []
         for (j, b) in boundary.enumerated() {
             let s = slots[j]
-            let vs = newVertices[j]
+            let base = j * width
             for i in 0..<width {
-                vertexIDs[s * width + i] = vs[i]
-                if vs[i] != Self.ghost { vertexSlot[vs[i]] = s }
+                let w = newVertices[base + i]
+                vertexIDs[s * width + i] = w
+                if w != Self.ghost { vertexSlot[w] = s }
             }
             neighborIDs[s * width + b.face] = b.outside
             // In the outside slot, the facet is opposite its one vertex not on the facet
@@ -134,21 +135,18 @@ extension TriangulationND {
             let o = b.outside
             if let i = (0..<width).first(where: { k in
                 let x = vertexIDs[o * width + k]
-                return !(0..<width).contains { $0 != b.face && vs[$0] == x }
+                return !(0..<width).contains { $0 != b.face && newVertices[base + $0] == x }
             }) {
                 neighborIDs[o * width + i] = s
             }
             // The facets through v: opposite each other vertex; matched by their ridge.
             for i in 0..<width where i != b.face {
-                let ridge = (0..<width).filter { $0 != i && $0 != b.face }.map { vs[$0] }.sorted()
-                if let other = ridges.removeValue(forKey: ridge) {
+                if let other = ridges.match(newVertices, base, width, skipping: i, b.face, slot: s, position: i) {
                     neighborIDs[s * width + i] = other.slot
                     neighborIDs[other.slot * width + other.position] = s
-                } else {
-                    ridges[ridge] = (s, i)
                 }
             }
-            if !vs.contains(Self.ghost) {
+            if newVertices[base..<(base + width)].allSatisfy({ $0 != Self.ghost }) {
                 added.append(s)
                 liveRealCount += 1
             }

@@ -15,7 +15,7 @@ extension TriangulationND {
         while let s = stack.popLast() {
             for i in 0..<width {
                 // Only across facets that contain p (orientation 0 with p replacing vertex i).
-                guard Predicates.orientation(rows(s, replacing: i, with: p)) == 0 else { continue }
+                guard orientation(s, replacing: i, with: p) == 0 else { continue }
                 let n = neighborIDs[s * width + i]
                 if isSimplex(n) && !found.contains(n) && contains(n, p) {
                     found.insert(n)
@@ -28,7 +28,7 @@ extension TriangulationND {
 
     /// Whether the closed finite simplex `s` contains `p`.
     public func contains(_ s: Int, _ p: [Double]) -> Bool {
-        (0..<width).allSatisfy { Predicates.orientation(rows(s, replacing: $0, with: p)) >= 0 }
+        (0..<width).allSatisfy { orientation(s, replacing: $0, with: p) >= 0 }
     }
 
     /// python-adaptive's `get_opposing_vertices`: for each vertex of `s` (in the order

@@ -60,6 +60,12 @@ struct DataSummary {
                 }
                 for e in [edges.first!, edges.last!] where okX(e) && inX(e) { x.addSticky(e) }
                 if !logy && inY(0) && !counts.isEmpty { y.addSticky(0) }
+            case .shadedTriangles(let t):
+                hasImage = true
+                for i in t.xs.indices { point(t.xs[i], t.ys[i]) }
+                for v in t.values where v.isFinite {
+                    if logz && v <= 0 { excludedCells += 1 } else { z.add(v) }
+                }
             case .image(let image):
                 hasImage = true
                 for v in [image.x.lowerBound, image.x.upperBound] where okX(v) && inX(v) { x.addSticky(v) }

@@ -24,6 +24,8 @@ public struct Element: Sendable, Equatable {
         case errorBars(xs: [Double], ys: [Double], lower: [Double], upper: [Double])
         /// A text label anchored at a data point.
         case text(x: Double, y: Double, text: String)
+        /// Filled triangles coloured by value, shaded, drawn in order (``ShadedTriangles``).
+        case shadedTriangles(ShadedTriangles)
     }
 
     public var kind: Kind
@@ -49,6 +51,7 @@ public struct Element: Sendable, Equatable {
         case .triangles: "triangles"
         case .errorBars: "errorbars"
         case .text: "text"
+        case .shadedTriangles: "shadedtriangles"
         }
     }
 
@@ -56,7 +59,7 @@ public struct Element: Sendable, Equatable {
     var usesSeriesColor: Bool {
         switch kind {
         case .curve, .scatter, .path, .area, .histogram: true
-        case .image, .triangles, .errorBars, .text: false
+        case .image, .triangles, .errorBars, .text, .shadedTriangles: false
         }
     }
 
@@ -70,6 +73,7 @@ public struct Element: Sendable, Equatable {
         case .image(let image): return "image(\(image.nx)×\(image.ny))"
         case .triangles(_, _, let t): return "triangles(\(t.count / 3))"
         case .text(_, _, let text): return "text(\(quoted(text)))"
+        case .shadedTriangles(let t): return "shadedtriangles(\(t.triangles.count / 3))"
         }
     }
 }

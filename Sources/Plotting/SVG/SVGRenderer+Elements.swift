@@ -18,6 +18,8 @@ extension SVGRenderer {
             histogram(edges, counts, f, color: color, alpha: style.alpha ?? 0.85)
         case .image(let image):
             if let scale = plan.color { drawImage(image, scale: scale, frame: f) }
+        case .shadedTriangles(let t):
+            shadedTriangles(t, scale: plan.color, frame: f, alpha: style.alpha)
         case .triangles(let xs, let ys, let triangles):
             triangleEdges(xs, ys, triangles, f, color: style.color ?? .black, width: style.lineWidth ?? 0.6,
                           alpha: style.alpha ?? 0.3)

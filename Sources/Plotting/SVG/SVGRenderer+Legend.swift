@@ -20,12 +20,13 @@ extension SVGRenderer {
             switch e.kind {
             case .curve, .path, .triangles: swatch = .line
             case .scatter: swatch = .marker
-            case .area, .histogram, .image: swatch = .fill
+            case .area, .histogram, .image, .shadedTriangles: swatch = .fill
             case .errorBars: swatch = .bar
             case .text: return nil
             }
             var color = plan.colors[i]
             if case .image = e.kind, let scale = plan.color { color = scale.map.color(at: 0.5) }
+            if case .shadedTriangles = e.kind, let scale = plan.color { color = scale.map.color(at: 0.5) }
             return LegendEntry(label: label, swatch: swatch, color: color, alpha: e.style.alpha,
                                lineWidth: e.style.lineWidth ?? 1.5, dash: e.style.dash)
         }
@@ -86,7 +87,7 @@ extension SVGRenderer {
                     let x = f.x.pixel(mid)
                     if x >= r.x && x <= r.maxX && top <= r.maxY { count += 4 }
                 }
-            case .image, .text: break
+            case .image, .text, .shadedTriangles: break
             }
         }
         return count

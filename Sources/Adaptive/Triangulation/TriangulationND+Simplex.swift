@@ -1,0 +1,19 @@
+extension TriangulationND {
+    /// The triangulation of one simplex: `vertices` are d + 1 affinely independent points
+    /// (vertex ids in their order). Faster than inserting them one by one.
+    public init(simplex vertices: [[Double]]) throws {
+        guard let d = vertices.first?.count, vertices.count == d + 1, vertices.allSatisfy({ $0.count == d }) else {
+            throw AdaptiveError("TriangulationND: a simplex needs d + 1 points of d coordinates")
+        }
+        try self.init(dimension: d)
+        let orientation = Predicates.orientation(vertices)
+        guard orientation != 0 else { throw AdaptiveError("TriangulationND: the points do not span \(d) dimensions") }
+        for v in vertices {
+            coordinates += v
+            vertexSlot.append(-1)
+        }
+        var ids = Array(0...d)
+        if orientation < 0 { ids.swapAt(0, 1) }
+        buildFirstSimplex(ids)
+    }
+}
