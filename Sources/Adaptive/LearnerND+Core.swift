@@ -28,7 +28,7 @@ extension LearnerND {
         var losses: [Double] = []
         var generations: [UInt32] = []
         var stamps: [UInt32] = []
-        var queue = BinaryHeap<QueueEntry>()
+        var queue = PooledHeap<QueueEntry>()
         var pushCount: UInt64 = 0
         var maxLosses = BinaryHeap<MaxLossEntry>()
 

@@ -153,6 +153,11 @@ enum SimplexGeometry {
     /// dim = 2). Round-off below zero gives 0 (python raises for clearly negative squares,
     /// which a simplex of the learner's triangulation cannot produce).
     static func volumeInEmbedding(_ v: [Double], count k: Int, dim: Int) -> Double {
+        v.withUnsafeBufferPointer { volumeInEmbedding($0.baseAddress!, count: k, dim: dim) }
+    }
+
+    /// ``volumeInEmbedding(_:count:dim:)`` of the points at `v`.
+    static func volumeInEmbedding(_ v: UnsafePointer<Double>, count k: Int, dim: Int) -> Double {
         func squaredDistance(_ i: Int, _ j: Int) -> Double {
             var s = 0.0
             for c in 0..<dim {

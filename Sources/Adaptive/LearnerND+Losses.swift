@@ -32,6 +32,7 @@ extension LearnerND.Core {
     /// non-finite value by their volume; a throwing custom loss gives +inf and its error
     /// is kept for the caller.
     mutating func computeLoss(_ s: Int) -> Double {
+        if case .volumeInEmbedding = loss.kind, let fast = defaultLoss(s) { return fast }
         let input = lossInput(s)
         if case .custom = loss.kind {} else {
             let finite = input.values.allSatisfy(\.isFinite)
@@ -46,13 +47,32 @@ extension LearnerND.Core {
         }
     }
 
+    /// The default loss of `s` straight from the triangulation (no loss input built); nil
+    /// when a value is not finite.
+    func defaultLoss(_ s: Int) -> Double? {
+        let vdim = self.vdim ?? 1, dim = d + vdim, count = d + 1
+        let ids = LearnerND.VertexTuple(slot: s, of: tri)
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count * dim) { lifted -> Double? in
+            for i in 0..<count {
+                let v = Int(ids.lanes[i])
+                for k in 0..<d { lifted[i * dim + k] = tri.coordinates[v * d + k] }
+                for k in 0..<vdim {
+                    let y = values[v * vdim + k]
+                    guard y.isFinite else { return nil }
+                    lifted[i * dim + d + k] = outputMultiplier * y
+                }
+            }
+            return SimplexGeometry.volumeInEmbedding(UnsafePointer(lifted.baseAddress!), count: count, dim: dim)
+        }
+    }
+
     /// Computes and records the loss of `s`.
     mutating func score(_ s: Int) {
         let l = computeLoss(s)
         losses[s] = l
         stamps[s] &+= 1
         maxLosses.push(LearnerND.MaxLossEntry(key: l.isNaN ? .infinity : l, slot: Int32(s), stamp: stamps[s]))
-        if maxLosses.count > 4 * tri.slotCount + 4096 {
+        if maxLosses.count > 3 * tri.simplexCount + 2048 {
             maxLosses.filter { tri.isSimplex(Int($0.slot)) && stamps[Int($0.slot)] == $0.stamp }
         }
     }
@@ -113,7 +133,7 @@ extension LearnerND.Core {
     /// python's `_recompute_all_losses`: rescore every simplex and rebuild the queue.
     mutating func recomputeAll() {
         guard tri.isTriangulated else { return }
-        queue = BinaryHeap()
+        queue = PooledHeap()
         maxLosses = BinaryHeap()
         for s in tri.simplexIDs {
             score(s)

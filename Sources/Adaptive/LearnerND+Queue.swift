@@ -57,6 +57,90 @@ struct BinaryHeap<Element: HeapOrdered>: Sendable where Element: Sendable {
     }
 }
 
+/// A heap element with a primary key: a larger key comes out first, and `precedes`
+/// decides between equal keys only.
+protocol KeyedHeapOrdered: HeapOrdered {
+    var heapKey: Double { get }
+}
+
+/// A binary heap of large elements: they stay in a pool, the heap moves their keys and
+/// indices, and looks at the elements only to break ties.
+struct PooledHeap<Element: KeyedHeapOrdered>: Sendable where Element: Sendable {
+    private struct Node {
+        var key: Double
+        var index: Int32
+    }
+    private var pool: [Element] = []
+    private var freeSlots: [Int32] = []
+    private var heap: [Node] = []
+
+    var count: Int { heap.count }
+    var isEmpty: Bool { heap.isEmpty }
+
+    @inline(__always) private func precedes(_ a: Node, _ b: Node) -> Bool {
+        if a.key != b.key { return a.key > b.key }
+        return pool.withUnsafeBufferPointer { Element.precedes($0[Int(a.index)], $0[Int(b.index)]) }
+    }
+
+    mutating func push(_ entry: Element) {
+        let index: Int32
+        if let free = freeSlots.popLast() {
+            index = free
+            pool[Int(index)] = entry
+        } else {
+            index = Int32(pool.count)
+            pool.append(entry)
+        }
+        let node = Node(key: entry.heapKey, index: index)
+        heap.append(node)
+        var i = heap.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard precedes(node, heap[parent]) else { break }
+            heap[i] = heap[parent]
+            i = parent
+        }
+        heap[i] = node
+    }
+
+    mutating func popFirst() -> Element? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty { siftDown(from: 0, last) }
+        freeSlots.append(top.index)
+        return pool[Int(top.index)]
+    }
+
+    private mutating func siftDown(from start: Int, _ node: Node) {
+        var i = start
+        let n = heap.count
+        while true {
+            var child = 2 * i + 1
+            if child >= n { break }
+            if child + 1 < n && precedes(heap[child + 1], heap[child]) { child += 1 }
+            guard precedes(heap[child], node) else { break }
+            heap[i] = heap[child]
+            i = child
+        }
+        heap[i] = node
+    }
+
+    /// Keeps only the elements satisfying `keep`, in O(n).
+    mutating func filter(_ keep: (Element) -> Bool) {
+        var kept: [Node] = []
+        kept.reserveCapacity(heap.count)
+        for node in heap {
+            if keep(pool[Int(node.index)]) { kept.append(node) } else { freeSlots.append(node.index) }
+        }
+        heap = kept
+        var i = heap.count / 2 - 1
+        while i >= 0 {
+            siftDown(from: i, heap[i])
+            i -= 1
+        }
+    }
+}
+
 extension LearnerND {
     /// Sorted vertex ids of a (sub-)simplex, inline (no allocation), compared as python
     /// compares tuples: lexicographically, a prefix first. Up to 16 vertices.
@@ -66,6 +150,20 @@ extension LearnerND {
 
         init(_ ids: [Int]) {
             for (i, v) in ids.enumerated() { lanes[i] = Int32(v) }
+        }
+
+        /// The vertex ids of slot `s` of `tri`, sorted, without an intermediate array.
+        init(slot s: Int, of tri: TriangulationND) {
+            let width = tri.dimension + 1
+            for i in 0..<width {
+                let v = Int32(tri.vertexIDs[s * width + i])
+                var j = i
+                while j > 0 && lanes[j - 1] > v {
+                    lanes[j] = lanes[j - 1]
+                    j -= 1
+                }
+                lanes[j] = v
+            }
         }
 
         /// python's `(0,)`, the sub-simplex key of a real entry.
@@ -82,7 +180,7 @@ extension LearnerND {
     /// A (sub-)simplex waiting to be split, ordered as python's `_simplex_queue`:
     /// largest loss rounded to 8 digits first, then the smaller sorted vertex tuple of
     /// the real simplex, then of the sub-simplex (`(0,)` for a real entry).
-    struct QueueEntry: HeapOrdered, Sendable {
+    struct QueueEntry: KeyedHeapOrdered, Sendable {
         /// `round(loss, 8) · 10⁸` (NaN ranks as +inf).
         var rank: Double
         /// The loss as computed: what `ask` returns as the loss improvement.
@@ -100,6 +198,8 @@ extension LearnerND {
         var subGeneration: UInt32 = 0
         /// The push order: equal keys come out oldest first, as from python's sorted list.
         var order: UInt64 = 0
+
+        var heapKey: Double { rank }
 
         static func precedes(_ a: QueueEntry, _ b: QueueEntry) -> Bool {
             if a.rank != b.rank { return a.rank > b.rank }
@@ -126,7 +226,7 @@ extension LearnerND.Core {
     mutating func queueReal(_ s: Int) {
         let l = losses[s]
         push(LearnerND.QueueEntry(
-            rank: SimplexGeometry.roundedRank(l), loss: l, simplex: .init(tri.vertices(of: s).sorted()),
+            rank: SimplexGeometry.roundedRank(l), loss: l, simplex: .init(slot: s, of: tri),
             slot: Int32(s), generation: generations[s]))
     }
 
@@ -150,7 +250,7 @@ extension LearnerND.Core {
 
     /// Drops entries of simplices that are gone once the queue is much longer than needed.
     mutating func compactIfNeeded() {
-        guard queue.count > 4 * tri.slotCount + 4096 else { return }
+        guard queue.count > 3 * tri.simplexCount + 2048 else { return }
         queue.filter { e in
             let s = Int(e.slot)
             return tri.isSimplex(s) && generations[s] == e.generation
