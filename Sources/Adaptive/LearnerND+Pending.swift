@@ -8,9 +8,9 @@ extension LearnerND {
         var generations: [UInt32] = []
         var pendingPoints: [[Double]] = []
 
-        init(id: Int32, vertices: [[Double]]) throws {
+        init(id: Int32, vertices: [[Double]], orientation: Int) throws {
             self.id = id
-            tri = try TriangulationND(simplex: vertices)
+            tri = try TriangulationND(simplex: vertices, orientation: orientation)
             generations = Array(repeating: 0, count: tri.slotCount)
         }
 
@@ -76,8 +76,14 @@ extension LearnerND.Core {
     /// `queueing`, queues the new pieces.
     mutating func addPending(_ p: [Double], to s: Int, queueing: Bool) {
         if subtriangulations[s] == nil {
-            let vertices = tri.vertices(of: s).sorted().map { points[$0] }
-            guard let sub = try? LearnerND.SubTriangulation(id: nextSubID, vertices: vertices) else { return }
+            let slotOrder = tri.vertices(of: s)
+            let sorted = slotOrder.sorted()
+            // The slot's order is positively oriented; sorting is a permutation of it (and
+            // scaling back to raw coordinates keeps orientations).
+            var parity = 1
+            for i in 0..<slotOrder.count { for j in (i + 1)..<slotOrder.count where slotOrder[i] > slotOrder[j] { parity = -parity } }
+            let vertices = sorted.map { points[$0] }
+            guard let sub = try? LearnerND.SubTriangulation(id: nextSubID, vertices: vertices, orientation: parity) else { return }
             nextSubID &+= 1
             subtriangulations[s] = sub
         }

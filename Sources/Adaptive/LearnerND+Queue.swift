@@ -155,14 +155,18 @@ extension LearnerND {
         /// The vertex ids of slot `s` of `tri`, sorted, without an intermediate array.
         init(slot s: Int, of tri: TriangulationND) {
             let width = tri.dimension + 1
-            for i in 0..<width {
-                let v = Int32(tri.vertexIDs[s * width + i])
-                var j = i
-                while j > 0 && lanes[j - 1] > v {
-                    lanes[j] = lanes[j - 1]
-                    j -= 1
+            lanes = withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.capacity) { buffer in
+                buffer.initialize(repeating: -1)
+                for i in 0..<width {
+                    let v = Int32(truncatingIfNeeded: tri.vertexIDs[s * width + i])
+                    var j = i
+                    while j > 0 && buffer[j - 1] > v {
+                        buffer[j] = buffer[j - 1]
+                        j -= 1
+                    }
+                    buffer[j] = v
                 }
-                lanes[j] = v
+                return SIMD16<Int32>(buffer)
             }
         }
 

@@ -162,8 +162,8 @@ extension TriangulationND {
         }
         let s = isAlive.count
         isAlive.append(true)
-        vertexIDs += [Int](repeating: 0, count: width)
-        neighborIDs += [Int](repeating: 0, count: width)
+        vertexIDs.append(contentsOf: repeatElement(0, count: width))
+        neighborIDs.append(contentsOf: repeatElement(0, count: width))
         inMark.append(0)
         outMark.append(0)
         return s
