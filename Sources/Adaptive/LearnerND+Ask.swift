@@ -2,6 +2,7 @@ extension LearnerND.Core {
     /// python's `_ask`: a corner not yet asked; else, without a first simplex, a random
     /// point in the box; else the best point of the best (sub-)simplex.
     mutating func askOne() throws -> (point: [Double], loss: Double) {
+        materializePending()
         if let corner = domain.boundsPoints.first(where: { index[$0] == nil && !pending.contains($0) }) {
             try tellPending(corner, hint: nil)
             return (corner, .infinity)

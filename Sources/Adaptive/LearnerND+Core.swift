@@ -17,6 +17,10 @@ extension LearnerND {
         var tri: TriangulationND
 
         var pending: OrderedSet<[Double]> = []
+        /// Pending points not yet put into sub-triangulations, with their hint: done lazily
+        /// (before the next ask or another point's tell), so that a point told right after
+        /// it was asked costs no sub-triangulation. Python's order of events is kept.
+        var deferred: [(point: [Double], hint: Int?)] = []
         /// For a pending point: a simplex (slot) containing it, where its insertion starts.
         var pendingToSimplex: [[Double]: Int] = [:]
         /// Per real simplex (slot) with pending points inside: their triangulation.
@@ -80,6 +84,8 @@ extension LearnerND {
             }
             if index[p] != nil { return }
             if vdim == nil { vdim = value.count }
+            deferred.removeAll { $0.point == p }
+            materializePending()
             pending.remove(p)
             let hint = pendingToSimplex.removeValue(forKey: p).flatMap { tri.isSimplex($0) ? $0 : nil }
             // As python: the range first (a rescoring sees the triangulation without p).
@@ -115,6 +121,7 @@ extension LearnerND {
 
         /// The first simplices: score them all, and split them by the points pending now.
         mutating func startLosses() {
+            deferred = []
             recomputeAll()
             for p in pending { addPendingToSimplices(p, hint: nil) }
         }

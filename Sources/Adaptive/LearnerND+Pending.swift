@@ -43,8 +43,17 @@ extension LearnerND.Core {
         try check(p, "pending")
         guard index[p] == nil, !pending.contains(p) else { return }
         pending.append(p)
-        if tri.isTriangulated { addPendingToSimplices(p, hint: hint) }
-        try reportError()
+        if tri.isTriangulated { deferred.append((p, hint)) }
+    }
+
+    /// Puts the deferred pending points into the sub-triangulations of their simplices.
+    mutating func materializePending() {
+        guard !deferred.isEmpty else { return }
+        let points = deferred
+        deferred = []
+        for (p, hint) in points where pending.contains(p) {
+            addPendingToSimplices(p, hint: hint.flatMap { tri.isSimplex($0) ? $0 : nil })
+        }
     }
 
     mutating func addPendingToSimplices(_ p: [Double], hint: Int?) {
@@ -110,6 +119,7 @@ extension LearnerND.Core {
     /// Forgets the pending points and queues the simplices they split again (python
     /// leaves those out of the queue: its "XXX: implement this method").
     mutating func removeUnfinished() {
+        deferred = []
         pending.removeAll()
         pendingToSimplex.removeAll()
         let split = subtriangulations.keys.sorted()
