@@ -39,7 +39,19 @@ final class LuaLearnerND: LuaNumericLearner {
         }
     }
     static func luaValue(_ ys: [Double]) -> LuaValue { ys.count == 1 ? .number(ys[0]) : .array(ys.map { .number($0) }) }
-    var plotter: (@Sendable () throws -> Figure)? { { [core] in try core.figure() } }
+    /// `live_plot`'s figure: the image of a 2-D learner, the hull of a 3-D one, else the
+    /// slice through the middle of the box along the first two axes.
+    var plotter: (@Sendable () throws -> Figure)? {
+        { [core] in
+            switch core.dimension {
+            case 2: return try core.figure()
+            case 3: return try core.figure3D()
+            default:
+                let box = core.boundingBox
+                return try core.sliceFigure([nil, nil] + box.dropFirst(2).map { ($0.lower + $0.upper) / 2 })
+            }
+        }
+    }
 
     static func install(in lua: LuaState) {
         lua.register(luaClass)
