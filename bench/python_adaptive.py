@@ -39,6 +39,11 @@ def peaks_vec(x):
     return [peak(x, o) for o in (-0.5, 0.1, 0.6)]
 
 
+def sphere(p):
+    x, y, z = p
+    return x + z**2 + math.exp(-((x**2 + y**2 + z**2 - 0.75**2) ** 2) / 0.4**4)
+
+
 WORKLOADS = {
     # name: (function, points per ask, scalar output?)
     "W1": (peak, 1, True),
@@ -47,11 +52,6 @@ WORKLOADS = {
     "W4": (sphere, 1, True),
     "W4rust": (sphere, 1, True),
 }
-
-
-def sphere(p):
-    x, y, z = p
-    return x + z**2 + math.exp(-((x**2 + y**2 + z**2 - 0.75**2) ** 2) / 0.4**4)
 
 
 def learn(name, n):
