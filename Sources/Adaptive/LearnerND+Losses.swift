@@ -52,14 +52,15 @@ extension LearnerND.Core {
     func defaultLoss(_ s: Int) -> Double? {
         let vdim = self.vdim ?? 1, dim = d + vdim, count = d + 1
         let ids = LearnerND.VertexTuple(slot: s, of: tri)
+        let coordinates = tri.coordinates, values = self.values, multiplier = outputMultiplier, d = self.d
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: count * dim) { lifted -> Double? in
             for i in 0..<count {
                 let v = Int(ids.lanes[i])
-                for k in 0..<d { lifted[i * dim + k] = tri.coordinates[v * d + k] }
+                for k in 0..<d { lifted[i * dim + k] = coordinates[v * d + k] }
                 for k in 0..<vdim {
                     let y = values[v * vdim + k]
                     guard y.isFinite else { return nil }
-                    lifted[i * dim + d + k] = outputMultiplier * y
+                    lifted[i * dim + d + k] = multiplier * y
                 }
             }
             return SimplexGeometry.volumeInEmbedding(UnsafePointer(lifted.baseAddress!), count: count, dim: dim)

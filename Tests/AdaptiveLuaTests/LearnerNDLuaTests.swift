@@ -148,7 +148,11 @@ import Testing
             local styled = l:plot_slice({false, 0, false}, {title = "y = 0", cmap = "magma"})
             local flat = adaptive.LearnerND(function(x, y) return x * y end, {{0, 1}, {0, 1}})
             adaptive.runner.simple(flat, {npoints_goal = 50})
-            return tostring(image), tostring(curve), tostring(styled), tostring(flat:plot{tri_alpha = 0.4})
+            local vec = adaptive.LearnerND(function(x, y, z) return {x, y * z} end, {{0, 1}, {0, 1}, {0, 1}})
+            adaptive.runner.simple(vec, {npoints_goal = 30})
+            return tostring(image), tostring(curve), tostring(styled), tostring(flat:plot{tri_alpha = 0.4}),
+              tostring(l:plot_3D()), tostring(l:plot_3D{azimuth = 10, elevation = 60, title = "sphere"}),
+              tostring(vec:plot_3D{component = 2}), tostring(vec:plot_slice({false, false, 0.5}, 10))
             """, chunkName: "=t")
         let texts = values.map { value -> String in
             if case .string(let s) = value { return s }
@@ -158,6 +162,10 @@ import Testing
         #expect(texts[1].contains("curve(201 points)"))
         #expect(texts[2].contains("y = 0"))
         #expect(texts[3].contains("triangles"))
+        #expect(texts[4].contains("shadedtriangles") && texts[4].contains("text(\"z\")"))
+        #expect(texts[5].contains("sphere"))
+        #expect(texts[6].contains("shadedtriangles"))
+        #expect(texts[7] == "<Layout 2 panels>", "one panel per component")
     }
 
     @Test func badInputGivesClearLuaErrors() throws {
@@ -181,6 +189,8 @@ import Testing
         #expect(message("adaptive.runner.simple(adaptive.LearnerND(function() return {} end, {{0, 1}, {0, 1}}), {npoints_goal = 3})").contains("LearnerND: the function returned a bad value at {0.0, 0.0}"))
         #expect(message("adaptive.runner.simple(adaptive.LearnerND(function(x) return x > 0.5 and {1, 2, 3} or {x, 1} end, {{0, 1}, {0, 1}}), {npoints_goal = 5})") == "t:1: LearnerND: expected a value with 2 components at {1, 0}, got 3")
         #expect(message("l:plot()") == "t:1: LearnerND:plot: only 2-D learners have a plot (this one has 3 dimensions); use plot_slice or plot_3D")
+        #expect(message("adaptive.LearnerND(function(x, y) return x end, {{0, 1}, {0, 1}}):plot_3D()") == "t:1: LearnerND:plot_3D: only 3-D learners have a 3-D plot (this one has 2 dimensions); use plot_slice")
+        #expect(message("l:plot_3D{component = 2}") == "t:1: LearnerND:plot_3D: component must be from 1 to 1, got 2")
         #expect(message("l:plot_slice({false, false, false})") == "t:1: LearnerND:plot_slice: 1 or 2 axes must be free (false), got 3")
         #expect(message("l:plot_slice({false, 'a', 0})") == "t:1: bad argument #1 to 'LearnerND:plot_slice' (axis 2 must be a number or false, got string)")
         #expect(message("l:plot_slice({[5] = 1})") == "t:1: bad argument #1 to 'LearnerND:plot_slice' (axes are 1 to 3, got 5)")

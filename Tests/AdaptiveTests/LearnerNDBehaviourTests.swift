@@ -145,4 +145,22 @@ struct LearnerNDBehaviourTests {
         }
         #expect(children.allSatisfy { $0.npoints > 5 })
     }
+
+    /// The hull triangles of a 3-D learner turn counter-clockwise seen from outside: their
+    /// normals point away from the centre, and they cover the box's surface.
+    @Test func hullTrianglesFaceOutwards() throws {
+        let learner = try LearnerND(bounds: [(0, 2), (-1, 1), (0, 1)])
+        try runSimple(learner, goal: Goal([.npoints(150)])) { .scalar(sphere($0)) }
+        let points = learner.data.map(\.point)
+        var area = 0.0
+        for t in learner.hullTriangles {
+            let (a, b, c) = (points[t[0]], points[t[1]], points[t[2]])
+            let u = (0..<3).map { b[$0] - a[$0] }, v = (0..<3).map { c[$0] - a[$0] }
+            let n = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]]
+            let outward = zip(n, zip(a, [1.0, 0, 0.5]).map { $0 - $1 }).reduce(0) { $0 + $1.0 * $1.1 }
+            #expect(outward > 0)
+            area += (n[0] * n[0] + n[1] * n[1] + n[2] * n[2]).squareRoot() / 2
+        }
+        #expect(abs(area - 2 * (2 * 2 + 2 * 1 + 2 * 1)) < 1e-9)
+    }
 }

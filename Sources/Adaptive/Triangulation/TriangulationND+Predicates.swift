@@ -30,23 +30,28 @@ extension Predicates {
 
 extension TriangulationND {
     /// The coordinate `k` of the slot's vertex at position `i`, or of `p` where the slot
-    /// has the ghost or where `i == position`.
+    /// has the ghost or where `i == position`. (Static, on the arrays: a closure that
+    /// called a method would copy the whole triangulation.)
     @inline(__always)
-    private func coordinate(_ s: Int, _ i: Int, _ k: Int, replacing position: Int, with p: [Double]) -> Double {
-        let v = vertexIDs[s * width + i]
-        return (v == Self.ghost || i == position) ? p[k] : coordinates[v * dimension + k]
+    private static func coordinate(
+        _ ids: UnsafeBufferPointer<Int>, _ coordinates: UnsafeBufferPointer<Double>, _ dimension: Int,
+        _ s: Int, _ i: Int, _ k: Int, replacing position: Int, with p: [Double]
+    ) -> Double {
+        let v = ids[s * (dimension + 1) + i]
+        return (v == ghost || i == position) ? p[k] : coordinates[v * dimension + k]
     }
 
     /// ``Predicates/orientation(_:)`` of `rows(s, replacing: position, with: p)`, without
     /// building the rows unless the filter cannot decide.
     func orientation(_ s: Int, replacing position: Int = -1, with p: [Double]) -> Int {
         let d = dimension
-        let sign = withUnsafeTemporaryAllocation(of: Double.self, capacity: d * d) { m -> Int? in
+        let sign = vertexIDs.withUnsafeBufferPointer { ids in coordinates.withUnsafeBufferPointer { xs in
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: d * d) { m -> Int? in
             var exact = true
             for i in 1...d {
                 for k in 0..<d {
-                    let a = coordinate(s, i, k, replacing: position, with: p)
-                    let b = coordinate(s, 0, k, replacing: position, with: p)
+                    let a = Self.coordinate(ids, xs, d, s, i, k, replacing: position, with: p)
+                    let b = Self.coordinate(ids, xs, d, s, 0, k, replacing: position, with: p)
                     let (difference, error) = ExactArithmetic.twoSum(a, -b)
                     m[(i - 1) * d + k] = difference
                     if error != 0 { exact = false }
@@ -58,7 +63,8 @@ extension TriangulationND {
             if det > bound { return 1 }
             if -det > bound { return -1 }
             return exact ? Predicates.fixedPointSign(matrix, d) : nil
-        }
+          }
+        } }
         if let sign { return sign }
         let v = rows(s, replacing: position >= 0 ? position : nil, with: p)
         return ExactArithmetic.orientationSign(v[0], Array(v[1...]))
@@ -68,18 +74,20 @@ extension TriangulationND {
     /// rows unless the filter cannot decide.
     func inSphere(_ s: Int, _ p: [Double]) -> Int {
         let d = dimension, n = d + 1
-        let (det, permanent) = withUnsafeTemporaryAllocation(of: Double.self, capacity: n * n) { m in
+        let (det, permanent) = vertexIDs.withUnsafeBufferPointer { ids in coordinates.withUnsafeBufferPointer { xs in
+          withUnsafeTemporaryAllocation(of: Double.self, capacity: n * n) { m in
             for i in 0..<n {
                 var lift = 0.0
                 for k in 0..<d {
-                    let t = coordinate(s, i, k, replacing: -1, with: p) - p[k]
+                    let t = Self.coordinate(ids, xs, d, s, i, k, replacing: -1, with: p) - p[k]
                     m[i * n + k] = t
                     lift += t * t
                 }
                 m[i * n + d] = lift
             }
             return Predicates.laplace(UnsafePointer(m.baseAddress!), n, row: 0, columns: (1 << UInt32(n)) - 1)
-        }
+          }
+        } }
         let bound = Double(2 * n * n + 4 * n + 2 * d + 8) * Predicates.epsilon * permanent
         if det > bound { return 1 }
         if -det > bound { return -1 }
