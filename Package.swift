@@ -23,7 +23,8 @@ let package = Package(
         /// The core: learners, losses, runner engine. Pure Swift.
         .target(
             name: "Adaptive",
-            dependencies: [.product(name: "Collections", package: "swift-collections")]
+            dependencies: [.product(name: "Collections", package: "swift-collections")],
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
         ),
         /// Figure model -> SVG text -> PNG (librsvg). Knows nothing of learners or Lua.
         .target(name: "Plotting", dependencies: ["CRsvg"]),

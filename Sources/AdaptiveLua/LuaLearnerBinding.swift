@@ -13,7 +13,7 @@ import Plotting
 ///         addLearnerMembers(to: type)   // npoints, function, ask, tell, tell_pending, loss, ...
 ///         ...                           // what is particular to the learner
 ///     }
-protocol LuaNumericLearner: LuaLearner {
+protocol LuaNumericLearner: LuaLearner, SendableMetatype {
     associatedtype Core: Learner
     var core: Core { get }
     /// The user's function, in the kernel's state.
