@@ -22,7 +22,9 @@ extension Goal {
             })
         }
         if let loss = try options.number("loss_goal") { conditions.append(.loss(loss)) }
-        if let n = try options.integer("npoints_goal") { conditions.append(.npoints(n)) }
+        if let n = try options.integer("npoints_goal") {
+            conditions.append((learner as? LuaNpointsGoal)?.npointsCondition(n) ?? .npoints(n))
+        }
         if let end = try options.number("end_time_goal") {
             conditions.append(.endTime(Date(timeIntervalSince1970: end)))
         }

@@ -35,7 +35,7 @@ extension LuaState {
 }
 
 /// One copy in progress: remembers tables, functions and upvalue cells already seen.
-private struct Capture {
+struct Capture {
     let state: LuaState
     var L: OpaquePointer { state.L }
     var seen: [UnsafeRawPointer: Int] = [:]
@@ -45,6 +45,17 @@ private struct Capture {
     var globalNames: Set<String> = []
     /// Standard library values by identity: "math", "math.sin", "print", ...
     lazy var library: [UnsafeRawPointer: String] = libraryIndex()
+
+    /// Where the copy goes and what to do instead, for errors: functions travel to workers,
+    /// values such as a function's result are kept by the learner.
+    var wording = Wording.worker
+
+    struct Wording {
+        var destination: String
+        var advice: String
+        static let worker = Wording(
+            destination: "to a worker", advice: "evaluate in the kernel with executor = adaptive.executors.main()")
+    }
 
     init(state: LuaState) { self.state = state }
 
@@ -68,8 +79,8 @@ private struct Capture {
         default:
             let kind = state.typeName(at: index)
             throw PortabilityError(description:
-                "cannot copy \(path) (a \(kind)) to a worker: only numbers, strings, booleans, tables and Lua functions travel; "
-                + "evaluate in the kernel with executor = adaptive.executors.main()")
+                "cannot copy \(path) (a \(kind)) \(wording.destination): only numbers, strings, booleans, tables and Lua functions travel; "
+                + wording.advice)
         }
     }
 
@@ -103,8 +114,8 @@ private struct Capture {
         if let name = library[pointer] { return .library(name) }
         guard lua_iscfunction(L, index) == 0 else {
             throw PortabilityError(description:
-                "cannot copy \(path) to a worker: it is a function written in Swift or C, not in Lua; "
-                + "evaluate in the kernel with executor = adaptive.executors.main()")
+                "cannot copy \(path) \(wording.destination): it is a function written in Swift or C, not in Lua; "
+                + wording.advice)
         }
         let id = nextID
         nextID += 1
