@@ -19,8 +19,14 @@ extension LuaState {
             lua_rawgeti(L, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
             pushString(global)
             lua_rawget(L, -2)
-            globals.append(.init(name: global, value: try capture.value(at: -1, path: "global '\(global)'")))
-            clua_pop(L, 2)
+            defer { clua_pop(L, 2) }
+            // A name that may only be a field name is copied when it can be, else left out.
+            let before = capture
+            do {
+                globals.append(.init(name: global, value: try capture.value(at: -1, path: "global '\(global)'")))
+            } catch where !capture.certainGlobals.contains(global) {
+                capture = before
+            }
         }
         return PortableFunction(function: value, globals: globals)
     }
@@ -43,6 +49,9 @@ struct Capture {
     var nextID = 1
     var pendingGlobals: [String] = []
     var globalNames: Set<String> = []
+    /// Names the functions certainly use as globals; the other pending names are string
+    /// constants that may be globals (or field names such as `l.learner`).
+    var certainGlobals: Set<String> = []
     /// Standard library values by identity: "math", "math.sin", "print", ...
     lazy var library: [UnsafeRawPointer: String] = libraryIndex()
 
@@ -121,10 +130,12 @@ struct Capture {
         nextID += 1
         seen[pointer] = id
         let bytecode = dump(at: index)
-        for name in (BytecodeStrings.of(bytecode) ?? []).sorted() where isUserGlobal(name) && !globalNames.contains(name) {
+        let names = BytecodeStrings.namesAndGlobals(bytecode)
+        for name in (names?.strings ?? []).sorted() where isUserGlobal(name) && !globalNames.contains(name) {
             globalNames.insert(name)
             pendingGlobals.append(name)
         }
+        certainGlobals.formUnion(names?.globals ?? [])
         var upvalues: [PortableValue.Upvalue] = []
         var n: Int32 = 1
         while let rawName = lua_getupvalue(L, index, n) {
