@@ -94,6 +94,14 @@ extension BalancingLearner {
     /// pending by the child's own `ask`, as python's `ask(n=1)`).
     func cachedAsk(_ i: Int, pending: Bool, _ state: inout State) throws -> (point: Child.Point, improvement: Double) {
         if let cached = state.askCache[i] { return cached }
+        if Self.childrenAreLearner1D {   // decided at compile time in the Learner1D specialization
+            guard let (x, improvement) = unsafeDowncast(learners[i], to: Learner1D.self).askOne(tellPending: pending) else {
+                throw AdaptiveError("BalancingLearner: child \(i) proposed no point")
+            }
+            let picked = (point: x as! Child.Point, improvement: improvement)
+            state.askCache[i] = picked
+            return picked
+        }
         let (points, improvements) = try learners[i].ask(1, tellPending: pending)
         guard let point = points.first else {
             throw AdaptiveError("BalancingLearner: child \(i) proposed no point")
@@ -101,6 +109,9 @@ extension BalancingLearner {
         state.askCache[i] = (point, improvements[0])
         return (point, improvements[0])
     }
+
+    /// Whether the children are `Learner1D`s, whose single-point ask needs no arrays.
+    static var childrenAreLearner1D: Bool { Child.self == Learner1D.self }
 
     /// python's tuple comparison `(a, b) > (c, d)`: the first elements decide unless
     /// they are equal (NaN is never equal, so it decides, and is never greater).

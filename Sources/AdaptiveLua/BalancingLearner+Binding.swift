@@ -14,6 +14,8 @@ protocol BalancingEngine: LuaCoreBinding {
     func loadChild(_ i: Int, from path: String) throws
     /// Child `i`'s default figure.
     func childFigure(_ i: Int) throws -> Figure
+    /// After children changed directly (loaded): the core's caches are dropped.
+    func forgetCaches()
 }
 
 /// A balancing learner of learners of kind `Child`, bound to Lua: the core's
@@ -123,6 +125,8 @@ final class BalancingBinding<Child: LuaCoreBinding>: LuaCoreBinding, BalancingEn
         }
         try load(path)
     }
+
+    func forgetCaches() { core.forgetCaches() }
 
     func childFigure(_ i: Int) throws -> Figure {
         guard let plot = children[i].plotter else {

@@ -22,7 +22,11 @@ final class LuaBalancingLearner: LuaLearner, LuaNpointsGoal {
         self.cdims = cdims
     }
 
-    func runSimple(goal: Goal) throws -> Int { try engine.runPlanSimple(goal: goal) }
+    func runSimple(goal: Goal) throws -> Int {
+        // Learner1D children (W7) get code specialized for them, as the core has.
+        if let learners1D = engine as? BalancingBinding<LuaLearner1D> { return try learners1D.runPlanSimple(goal: goal) }
+        return try engine.runPlanSimple(goal: goal)
+    }
 
     func startRunner(goal: Goal, executor: LuaExecutor, options: RunnerOptions, learnerValue: LuaValue,
                      kernel: Kernel) throws -> LuaRunner {
@@ -59,7 +63,9 @@ final class LuaBalancingLearner: LuaLearner, LuaNpointsGoal {
         if let cdims, cdims.rows.count != values.count {
             throw LuaCallError("BalancingLearner: cdims has \(cdims.rows.count) entries for \(values.count) learners")
         }
-        let engine = try bindings[0].balancing(bindings, strategy: strategy)
+        // Learner1D children (W7) get code specialized for them, plan closures included.
+        let engine = try (bindings[0] as? LuaLearner1D)?.balancing(bindings, strategy: strategy)
+            ?? bindings[0].balancing(bindings, strategy: strategy)
         return LuaBalancingLearner(engine: engine, childObjects: children, childValues: values, cdims: cdims)
     }
 

@@ -43,6 +43,7 @@ extension LuaBalancingLearner {
             return 0
         }
         type.method("load") { bl, call in
+            defer { bl.engine.forgetCaches() }
             for (i, path) in try bl.fileNames(call, 1, "load").enumerated() where FileManager.default.fileExists(atPath: path) {
                 try bl.engine.loadChild(i, from: path)
             }

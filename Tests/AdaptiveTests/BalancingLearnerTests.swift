@@ -186,4 +186,20 @@ enum BalancingTests {
         #expect(throws: AdaptiveError.self) { try learner.tell(.init(child: 3, point: 0), .scalar(0)) }
         #expect(throws: AdaptiveError.self) { try learner.ask(-1) }
     }
+
+    @Test func countsFollowTellsAndForgetCachesAfterDirectChanges() throws {
+        let children = [try Learner1D(bounds: (0, 1)), try Learner1D(bounds: (0, 1))]
+        let learner = try BL(children)
+        try runSimple(learner, goal: Goal([.npoints(12)])) { p in .scalar(p.point) }
+        #expect(learner.npoints == 12 && learner.npoints == children.map(\.npoints).reduce(0, +))
+        // A child told directly: the caches (as python's) still show the old state...
+        try children[0].tell(0.123, 0.123)
+        #expect(learner.npoints == 12)
+        // ...until they are dropped.
+        learner.forgetCaches()
+        #expect(learner.npoints == 13)
+        #expect(learner.loss() == max(children[0].loss(), children[1].loss()))
+        let (points, _) = try learner.ask(1, tellPending: false)
+        #expect(points.count == 1)
+    }
 }
