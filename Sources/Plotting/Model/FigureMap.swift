@@ -86,10 +86,17 @@ public struct FigureMap: Sendable, Equatable {
                                dimensions: dimensions)
     }
 
-    /// The panels side by side, each titled by its key, wrapping after `cols` columns.
+    /// The panels side by side, each titled by its key (after its own title, if it has
+    /// one), wrapping after `cols` columns.
     public func layout(cols: Int? = nil) -> Figure {
         if dimensions.isEmpty, let only = entries.first?.figure, entries.count == 1 { return only }
-        let panels = entries.map { $0.figure.title(Self.describe(dimensions, $0.key)) }
+        let panels = entries.map { entry -> Figure in
+            let key = Self.describe(dimensions, entry.key)
+            guard case .overlay(let overlay) = entry.figure.content, let title = overlay.options.title else {
+                return entry.figure.title(key)
+            }
+            return entry.figure.title("\(title), \(key)")
+        }
         return Figure.layout(panels, cols: cols)
     }
 
