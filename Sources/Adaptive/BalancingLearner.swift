@@ -33,7 +33,10 @@ import Synchronization
 ///
 /// **Deliberate differences:** `ask(n, tellPending: false)` restores the caches as
 /// well as the children (python can keep a stale cached point); children that cannot
-/// save their state (see ``AnyLearner``) make that call throw for n > 1.
+/// save their state (see ``AnyLearner``) make that call throw for n > 1. Children that are
+/// done (``Learner/isDone``), or propose no point, get no more picks (python fails on
+/// them: a finished sequence or integrator among unfinished ones); when all are, `ask`
+/// returns no points.
 public final class BalancingLearner<Child: Learner>: Sendable {
     /// A point of one child.
     public struct ChildPoint: Sendable {

@@ -148,11 +148,16 @@ extension LuaCoreBinding {
         let children = try all.enumerated().map { i, binding in
             guard let child = binding as? Self else {
                 throw LuaCallError(
-                    "BalancingLearner: all learners must be of one type, as in python-adaptive; learner 1 is a "
-                        + "\(typeDescription), learner \(i + 1) is a \(binding.typeDescription)")
+                    "BalancingLearner: all learners must be of one type, as in python-adaptive; learner 1 is "
+                        + "\(article(typeDescription)), learner \(i + 1) is \(article(binding.typeDescription))")
             }
             return child
         }
         return try BalancingBinding(children, strategy: try BalancingBinding<Self>.strategy(strategy))
     }
+}
+
+/// "a Learner1D", "an IntegratorLearner".
+func article(_ name: String) -> String {
+    ("AEIOU".contains(name.first ?? "x") ? "an " : "a ") + name
 }

@@ -55,7 +55,7 @@ final class LuaBalancingLearner: LuaLearner, LuaNpointsGoal {
         for (i, object) in objects.enumerated() {
             guard let provider = object as? any LuaBindingProvider else {
                 let what = object.map { ($0 as? LuaLearner)?.kindName ?? "\(type(of: $0))" } ?? values[i].typeName
-                throw LuaCallError("BalancingLearner: learner \(i + 1) is a \(what), not a learner it can balance")
+                throw LuaCallError("BalancingLearner: learner \(i + 1) is \(article(what)), not a learner it can balance")
             }
             bindings.append(provider.binding)
             children.append(provider)

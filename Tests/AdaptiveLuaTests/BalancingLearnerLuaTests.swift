@@ -183,4 +183,19 @@ import Testing
             """, chunkName: "=t")
         #expect(values == [2, "npoints", true, 5])
     }
+
+    @Test func sequencesOfDifferentLengthsRunToTheEnd() throws {
+        let kernel = Kernel()
+        let values = try kernel.execute("""
+            local a = adaptive.SequenceLearner(function(x) return x * 2 end, {1, 2})
+            local bl = adaptive.BalancingLearner({a, adaptive.SequenceLearner(function(x) return x end, {5, 6, 7})})
+            adaptive.Runner(bl, {executor = adaptive.executors.threads(2)}):block_until_done()
+            local ok, message = pcall(adaptive.BalancingLearner, {a, adaptive.DataSaver(adaptive.Learner1D(print, {0, 1}), 'y')})
+            return bl:done(), bl.npoints, bl.learners[2]:result()[3], message
+            """, chunkName: "=t")
+        #expect(values[0] == true && values[1] == 5 && values[2] == 7)
+        let expected = "BalancingLearner: all learners must be of one type, as in python-adaptive; "
+            + "learner 1 is a SequenceLearner, learner 2 is a DataSaver of Learner1D"
+        #expect(values[3] == .string(expected))
+    }
 }

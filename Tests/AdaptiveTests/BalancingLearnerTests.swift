@@ -202,4 +202,17 @@ enum BalancingTests {
         let (points, _) = try learner.ask(1, tellPending: false)
         #expect(points.count == 1)
     }
+
+    @Test(arguments: BL.Strategy.allCases)
+    func childrenThatAreDoneGetNoMorePoints(_ strategy: BL.Strategy) throws {
+        // python fails when a child is done before the others; here the others go on.
+        let short = SequenceLearner<Int, Int>([1, 2]), long = SequenceLearner<Int, Int>([1, 2, 3, 4, 5])
+        let learner = try BalancingLearner([short, long], strategy: .init(rawValue: strategy.rawValue)!)
+        let sequences = [short.sequence, long.sequence]
+        let n = try runSimple(learner, goal: .automatic) { p in sequences[p.child][p.point] * 10 }
+        #expect(n == 7)
+        #expect(learner.isDone == true)
+        #expect(try long.result() == [10, 20, 30, 40, 50])
+        #expect(try learner.ask(3).points.isEmpty)
+    }
 }
