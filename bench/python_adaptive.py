@@ -4,6 +4,7 @@
 Called by `adaptive bench` (see scripts/bench), once per case, in a fresh process:
 
     python python_adaptive.py W1 10000 --reps 3
+    python python_adaptive.py W7 loss --reps 3      (W7 N5000: 5000 points in total)
 
 Workloads are those of the project's peer WORKLOADS.md: the loop is the one of
 `adaptive.runner.simple` (goal checked before every ask), timed with perf_counter
@@ -11,6 +12,7 @@ around the loop only. Quality: piecewise-linear interpolation of the sorted samp
 on linspace(-1, 1, 100001), compared with the true function.
 """
 import argparse
+import functools
 import json
 import math
 import resource
@@ -51,6 +53,39 @@ def learn(name, n):
     return learner, time.perf_counter() - start
 
 
+# W7: random.Random(0).uniform(-1, 1) ten times.
+W7_OFFSETS = [0.6888437030500962, 0.515908805880605, -0.15885683833831,
+              -0.4821664994140733, 0.02254944273721704, -0.19013172509917142,
+              0.5675971780695452, -0.3933745478421451, -0.04680609169528838,
+              0.1667640789100624]
+
+
+def balancing(case, reps):
+    """W7: a BalancingLearner of ten Learner1D, runner.simple's loop, until loss() <= 0.01
+    ("loss") or 5000 points in total ("N5000"); the per-child counts are reported."""
+    times, cpu_times = [], []
+    for _ in range(reps):
+        learners = [adaptive.Learner1D(functools.partial(peak, offset=o), bounds=(-1, 1)) for o in W7_OFFSETS]
+        learner = adaptive.BalancingLearner(learners)
+        if case == "loss":
+            def goal(l): return l.loss() <= 0.01
+        else:
+            def goal(l): return l.npoints >= 5000
+        start, cpu_start = time.perf_counter(), time.thread_time()
+        while not goal(learner):
+            xs, _ = learner.ask(1)
+            for x in xs:
+                learner.tell(x, learner.function(x))
+        times.append(time.perf_counter() - start)
+        cpu_times.append(time.thread_time() - cpu_start)
+    seconds = statistics.median(times)
+    return {"workload": "W7", "case": case, "n": learner.npoints, "seconds": seconds,
+            "us_per_point": seconds / learner.npoints * 1e6,
+            "cpu_us_per_point": statistics.median(cpu_times) / learner.npoints * 1e6,
+            "per_child": [l.npoints for l in learner.learners], "loss": learner.loss(),
+            "adaptive_version": adaptive.__version__}
+
+
 def quality(learner):
     xs = np.array(sorted(learner.data))
     ys = np.array([learner.data[x] for x in xs])
@@ -60,6 +95,11 @@ def quality(learner):
 
 
 def main():
+    if len(sys.argv) > 2 and sys.argv[1] == "W7":
+        reps = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--reps" else 3
+        json.dump(balancing(sys.argv[2], reps), sys.stdout)
+        print()
+        return
     if len(sys.argv) > 1 and sys.argv[1] == "runner":
         delay, n = float(sys.argv[2]), int(sys.argv[3])
         json.dump(runner_overhead(delay, n), sys.stdout)

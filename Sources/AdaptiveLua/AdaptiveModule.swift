@@ -9,6 +9,9 @@ enum AdaptiveModule {
     /// (a goal receives its learner): their methods only touch thread-safe Swift objects.
     static func installWorkerClasses(in lua: LuaState) {
         lua.register(LuaLearner1D.luaClass)
+        lua.register(LuaSequenceLearner.luaClass)
+        lua.register(LuaDataSaver.luaClass)
+        lua.register(LuaBalancingLearner.luaClass)
         LuaLoss1D.install(in: lua)
         lua.register(LuaFigure.luaClass)
         PlotModule.install(in: lua)
@@ -52,6 +55,9 @@ enum AdaptiveModule {
             "version": .string(AdaptiveInfo.version),
         ])
         LuaLearner1D.install(in: lua)
+        LuaSequenceLearner.install(in: lua)
+        LuaDataSaver.install(in: lua)
+        LuaBalancingLearner.install(in: lua)
         LuaExecutor.install(in: lua)
         installHelpers(in: lua)
         LuaLoss1D.install(in: lua)
