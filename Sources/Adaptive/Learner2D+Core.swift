@@ -56,7 +56,8 @@ extension Learner2D {
         mutating func tell(_ p: SIMD2<Double>, _ value: [Double]) throws {
             try checkInBounds(p, "told")
             if let d = vdim, value.count != d {
-                throw AdaptiveError("Learner2D: expected a value with \(d) components, got \(value.count)")
+                let f = AdaptiveError.format
+                throw AdaptiveError("Learner2D: the value at (\(f(p.x)), \(f(p.y))) has \(value.count) components, expected \(d) like the earlier values")
             }
             guard !value.isEmpty else { throw AdaptiveError("Learner2D: a value needs at least one component") }
             if value.count > 1, case .minimizeTriangleSurface = loss.kind {

@@ -65,8 +65,7 @@ public final class Learner2D: Sendable {
 
     /// A learner with the same bounds, loss and stack size, and no data.
     public func newEmpty() -> Learner2D {
-        let size = core.withLock { $0.stackSize }
-        return try! Learner2D(bounds: (bounds.x, bounds.y), loss: loss, stackSize: size)
+        try! Learner2D(bounds: (bounds.x, bounds.y), loss: loss, stackSize: stackSize)
     }
 
     /// The next `n` points and the loss of the triangle each was chosen in (+inf for
@@ -108,6 +107,9 @@ public final class Learner2D: Sendable {
 
     /// The number of evaluated points.
     public var npoints: Int { core.withLock { $0.rawPoints.count } }
+
+    /// The number of candidate points computed per refill of the stack.
+    public var stackSize: Int { core.withLock { $0.stackSize } }
 
     /// The number of output components: nil until the first value.
     public var vdim: Int? { core.withLock { $0.vdim } }

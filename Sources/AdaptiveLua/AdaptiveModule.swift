@@ -10,6 +10,8 @@ enum AdaptiveModule {
     static func installWorkerClasses(in lua: LuaState) {
         lua.register(LuaLearner1D.luaClass)
         LuaLoss1D.install(in: lua)
+        lua.register(LuaLearner2D.luaClass)
+        LuaLoss2D.install(in: lua)
         lua.register(LuaFigure.luaClass)
         PlotModule.install(in: lua)
         installHelpers(in: lua)
@@ -52,9 +54,11 @@ enum AdaptiveModule {
             "version": .string(AdaptiveInfo.version),
         ])
         LuaLearner1D.install(in: lua)
+        LuaLearner2D.install(in: lua)
         LuaExecutor.install(in: lua)
         installHelpers(in: lua)
         LuaLoss1D.install(in: lua)
+        LuaLoss2D.install(in: lua)
         do {
             try lua.run("package.loaded.adaptive = adaptive", chunkName: "=(kernel)")
         } catch {
