@@ -50,14 +50,14 @@ extension Learner2D.Mesh {
         return change
     }
 
-    /// SciPy's global solve: from zero gradients, sweeps over all vertices in order
-    /// until the largest change is below the tolerance (at most 400 sweeps), per
-    /// component.
-    mutating func solveGradientsGlobally() {
+    /// SciPy's global solve: from zero gradients (or, `warm`, from the current ones),
+    /// sweeps over all vertices in order until the largest change is below the
+    /// tolerance (at most 400 sweeps), per component.
+    mutating func solveGradientsGlobally(warm: Bool = false) {
         guard tri.isTriangulated else { return }
         let scale = valueScale
         for k in 0..<vdim {
-            for v in 0..<vertexCount {
+            for v in 0..<vertexCount where !warm {
                 gradients[2 * (v * vdim + k)] = 0
                 gradients[2 * (v * vdim + k) + 1] = 0
             }

@@ -16,7 +16,12 @@ extension Learner2D {
     public func figure(n: Int? = nil, triAlpha: Double = 0) throws -> Figure {
         let b = bounds
         let xRange = b.x.lower...b.x.upper, yRange = b.y.lower...b.y.upper
-        let frame = { (figure: Figure) in figure.xlim(xRange).ylim(yRange).xlabel("x").ylabel("y") }
+        // About equal units on both axes (as holoviews draws images), within 1:2 and 2:1.
+        let aspect = min(2, max(0.5, (b.y.upper - b.y.lower) / (b.x.upper - b.x.lower)))
+        let height = (300 * aspect + 70).rounded()
+        let frame = { (figure: Figure) in
+            figure.xlim(xRange).ylim(yRange).xlabel("x").ylabel("y").size(width: 440, height: height)
+        }
         let data = self.data
         guard data.count >= 4, case let grid = interpolatedOnGrid(n: n ?? min(Self.maxDefaultPlotGrid, defaultGridSize)),
             !grid.xs.isEmpty
