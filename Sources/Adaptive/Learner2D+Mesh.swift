@@ -98,11 +98,21 @@ extension Learner2D {
         }
 
         /// Replaces the value of vertex `v` (a point told again with another value).
+        /// The value range is updated in O(1) unless the old value was an extreme.
         mutating func setValue(_ v: Int, _ value: [Double]) {
-            for k in 0..<vdim { values[v * vdim + k] = value[k] }
-            minValues = Array(repeating: .infinity, count: vdim)
-            maxValues = Array(repeating: -.infinity, count: vdim)
-            for w in 0..<vertexCount { widenRange(Array(values[(w * vdim)..<((w + 1) * vdim)])) }
+            var wasExtreme = false
+            for k in 0..<vdim {
+                let old = values[v * vdim + k]
+                if old.isFinite && (old <= minValues[k] || old >= maxValues[k]) { wasExtreme = true }
+                values[v * vdim + k] = value[k]
+            }
+            if wasExtreme {
+                minValues = Array(repeating: .infinity, count: vdim)
+                maxValues = Array(repeating: -.infinity, count: vdim)
+                for w in 0..<vertexCount { widenRange(Array(values[(w * vdim)..<((w + 1) * vdim)])) }
+            } else {
+                widenRange(value)
+            }
             if isGlobal || isDirty || valueScale != lossScale {
                 isDirty = true
                 return
