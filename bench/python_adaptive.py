@@ -9,7 +9,8 @@ Called by `adaptive bench` (see scripts/bench), once per case, in a fresh proces
 Workloads are those of the project's peer WORKLOADS.md: the loop is the one of
 `adaptive.runner.simple` (goal checked before every ask), timed with perf_counter
 around the loop only. Quality: piecewise-linear interpolation of the sorted samples
-on linspace(-1, 1, 100001), compared with the true function.
+on linspace(-1, 1, 100001) (1D), or of a Delaunay triangulation of the points on a
+501 x 501 grid (W3), compared with the true function.
 """
 import argparse
 import functools
@@ -34,15 +35,23 @@ def peaks_vec(x):
     return [peak(x, o) for o in (-0.5, 0.1, 0.6)]
 
 
+def ring(xy):
+    x, y = xy
+    return x + math.exp(-((x**2 + y**2 - 0.75**2) ** 2) / 0.2**4)
+
+
 WORKLOADS = {
     # name: (function, points per ask, scalar output?)
     "W1": (peak, 1, True),
     "W2": (peaks_vec, 1, False),
     "W8": (peak, 10, True),
+    "W3": (ring, 1, True),
 }
 
 
 def learn(name, n):
+    if name == "W3":
+        return learn_2d(n)
     f, per_ask, _ = WORKLOADS[name]
     learner = adaptive.Learner1D(f, bounds=(-1, 1))
     start = time.perf_counter()
@@ -85,8 +94,37 @@ def balancing(case, reps):
             "per_child": [l.npoints for l in learner.learners], "loss": learner.loss(),
             "adaptive_version": adaptive.__version__}
 
+def learn_2d(n):
+    """W3: Learner2D(ring, [(-1, 1), (-1, 1)]), default loss, one point per ask."""
+    learner = adaptive.Learner2D(ring, bounds=[(-1, 1), (-1, 1)])
+    start = time.perf_counter()
+    while learner.npoints < n:
+        xs, _ = learner.ask(1)
+        for x in xs:
+            learner.tell(x, ring(x))
+    return learner, time.perf_counter() - start
+
+
+def quality_2d(learner):
+    """WORKLOADS.md's 2D metric: LinearNDInterpolator (Delaunay) on all the points,
+    evaluated on the 501 x 501 grid linspace(-1, 1, 501), compared with ring."""
+    from scipy.interpolate import LinearNDInterpolator
+
+    points = np.array(list(learner.data.keys()))
+    values = np.array(list(learner.data.values()))
+    ip = LinearNDInterpolator(points, values)
+    g = np.linspace(-1, 1, 501)
+    gx, gy = np.meshgrid(g, g, indexing="ij")
+    z = ip(gx, gy)
+    exact = gx + np.exp(-((gx**2 + gy**2 - 0.75**2) ** 2) / 0.2**4)
+    err = np.abs(z - exact)
+    err = err[~np.isnan(err)]
+    return float(err.max()), float(err.mean())
+
 
 def quality(learner):
+    if isinstance(learner, adaptive.Learner2D):
+        return quality_2d(learner)
     xs = np.array(sorted(learner.data))
     ys = np.array([learner.data[x] for x in xs])
     grid = np.linspace(-1, 1, 100001)

@@ -13,6 +13,8 @@ enum AdaptiveModule {
         lua.register(LuaDataSaver.luaClass)
         lua.register(LuaBalancingLearner.luaClass)
         LuaLoss1D.install(in: lua)
+        lua.register(LuaLearner2D.luaClass)
+        LuaLoss2D.install(in: lua)
         lua.register(LuaFigure.luaClass)
         PlotModule.install(in: lua)
         installHelpers(in: lua)
@@ -58,9 +60,11 @@ enum AdaptiveModule {
         LuaSequenceLearner.install(in: lua)
         LuaDataSaver.install(in: lua)
         LuaBalancingLearner.install(in: lua)
+        LuaLearner2D.install(in: lua)
         LuaExecutor.install(in: lua)
         installHelpers(in: lua)
         LuaLoss1D.install(in: lua)
+        LuaLoss2D.install(in: lua)
         do {
             try lua.run("package.loaded.adaptive = adaptive", chunkName: "=(kernel)")
         } catch {

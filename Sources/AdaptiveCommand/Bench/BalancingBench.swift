@@ -13,6 +13,8 @@ import LuaKit
 /// is, so wall-time ratios then say more about the machine than about the code.
 enum BalancingBench {
     static let name = "W7"
+    static let workload = RegisteredWorkload(
+        name: name, summary: "BalancingLearner of ten Learner1D peaks", run: { peer, reps in try run(reps: reps, peer: peer) })
 
     /// `random.Random(0).uniform(-1, 1)` ten times.
     static let offsets = [
