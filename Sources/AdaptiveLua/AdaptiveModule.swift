@@ -9,7 +9,12 @@ enum AdaptiveModule {
     /// (a goal receives its learner): their methods only touch thread-safe Swift objects.
     static func installWorkerClasses(in lua: LuaState) {
         lua.register(LuaLearner1D.luaClass)
+        lua.register(LuaSequenceLearner.luaClass)
+        lua.register(LuaDataSaver.luaClass)
+        lua.register(LuaBalancingLearner.luaClass)
         LuaLoss1D.install(in: lua)
+        lua.register(LuaLearner2D.luaClass)
+        LuaLoss2D.install(in: lua)
         lua.register(LuaLearnerND.luaClass)
         LuaLossND.install(in: lua)
         lua.register(LuaFigure.luaClass)
@@ -54,9 +59,14 @@ enum AdaptiveModule {
             "version": .string(AdaptiveInfo.version),
         ])
         LuaLearner1D.install(in: lua)
+        LuaSequenceLearner.install(in: lua)
+        LuaDataSaver.install(in: lua)
+        LuaBalancingLearner.install(in: lua)
+        LuaLearner2D.install(in: lua)
         LuaExecutor.install(in: lua)
         installHelpers(in: lua)
         LuaLoss1D.install(in: lua)
+        LuaLoss2D.install(in: lua)
         LuaLearnerND.install(in: lua)
         LuaLossND.install(in: lua)
         do {

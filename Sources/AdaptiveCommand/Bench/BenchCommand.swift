@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark against python-adaptive (see scripts/bench).")
 
-    @Option(help: "Comma-separated workloads to run (W1,W2,W4,W8,P1,R1,R2); all when absent.")
+    @Option(help: "Comma-separated workloads to run (W1,W2,W3,W4,W7,W8,P1,R1,R2); all when absent.")
     var only: String?
 
     @Option(help: "Write the rows as a JSON list to this file.")
@@ -25,11 +25,11 @@ struct Bench: ParsableCommand {
     func run() throws {
         let wanted = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
         let workloads = Workload.all.filter { wanted?.contains($0.name) ?? true }
+        let others = RegisteredWorkload.all.filter { wanted?.contains($0.name) ?? true }
         let plots = wanted?.contains(PlotBench.name) ?? true
         let runnerCases = RunnerBench.cases.filter { wanted?.contains($0.name) ?? true }
-        let learnerND = wanted?.contains(LearnerNDBench.name) ?? true
-        if let wanted, workloads.count + (plots ? 1 : 0) + (learnerND ? 1 : 0) + runnerCases.count != wanted.count {
-            let names = Workload.all.map(\.name) + [LearnerNDBench.name, PlotBench.name] + RunnerBench.cases.map(\.name)
+        if let wanted, workloads.count + others.count + (plots ? 1 : 0) + runnerCases.count != wanted.count {
+            let names = Workload.all.map(\.name) + RegisteredWorkload.all.map(\.name) + [PlotBench.name] + RunnerBench.cases.map(\.name)
             throw ValidationError("unknown workload in --only \(only!); the workloads are \(names.joined(separator: ", "))")
         }
         let peer = python.map { PythonPeer(python: $0, driver: driver) }
@@ -58,8 +58,8 @@ struct Bench: ParsableCommand {
                 }
             }
         }
-        if learnerND { rows += try LearnerNDBench.rows(peer: peer, reps: reps) }
         var json = rows.map(\.json)
+        for workload in others { json += try workload.run(peer, reps) }
         if plots {
             print("\n\(PlotBench.name): Learner1D figure of \(PlotBench.points) points (line and markers)")
             for result in try PlotBench.run(reps: reps) {
@@ -88,6 +88,21 @@ struct Bench: ParsableCommand {
             try data.write(to: URL(fileURLWithPath: jsonPath), options: .atomic)
         }
     }
+}
+
+/// A workload in a file of its own: it runs all its cases (beside python-adaptive when
+/// `peer` is given), prints a table line per row and returns the rows as JSON.
+struct RegisteredWorkload: Sendable {
+    let name: String
+    let summary: String
+    let run: @Sendable (_ peer: PythonPeer?, _ reps: Int) throws -> [[String: Any]]
+
+    /// One line per workload file.
+    static let all: [RegisteredWorkload] = [
+        Learner2DBench.workload,
+        LearnerNDBench.workload,
+        BalancingBench.workload,
+    ]
 }
 
 /// One line of the benchmark table and of its JSON.

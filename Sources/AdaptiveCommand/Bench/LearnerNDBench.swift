@@ -7,6 +7,9 @@ import LuaKit
 /// `runner.simple` to npoints >= N, through the core and through Lua; quality as the
 /// linear interpolation error on the 61³ grid.
 enum LearnerNDBench {
+    static let workload = RegisteredWorkload(
+        name: "W4", summary: "LearnerND, sphere on (-1, 1)³, default loss",
+        run: { peer, reps in try rows(peer: peer, reps: reps).map(\.json) })
     static let name = "W4"
     static let sizes = [500, 2000, 5000]
     static let bounds: [(Double, Double)] = [(-1, 1), (-1, 1), (-1, 1)]
