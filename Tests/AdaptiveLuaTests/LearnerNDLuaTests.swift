@@ -68,7 +68,13 @@ import Testing
             l:remove_unfinished()
             l:tell_many({{1.5, 0.25}, {0.5, 0.5}}, {2, 1.5})
             local rows = l:to_table()
+            local path = os.tmpname()
+            l:save(path)
             local fresh = l:new()
+            local copy = l:new()
+            copy:load(path)
+            os.remove(path)
+            assert(copy.npoints == l.npoints and copy:loss() == l:loss())
             return pending, #l.pending_points, l.npoints, l.ndim, l.vdim, l.bounds, l.data[1], rows[1],
               fresh.npoints, l:interpolate({1, 0}), l:interpolate({{1, 0}, {3, 0}}), l.loss_per_simplex, l:loss() > 0
             """, chunkName: "=t")

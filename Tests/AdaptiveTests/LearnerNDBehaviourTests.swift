@@ -163,4 +163,24 @@ struct LearnerNDBehaviourTests {
         }
         #expect(abs(area - 2 * (2 * 2 + 2 * 1 + 2 * 1)) < 1e-9)
     }
+
+    /// python's test_saving: save, load into `newEmpty()`: the same data, loss and next
+    /// points; the loaded learner runs on.
+    @Test func savedAndLoadedLearnerGoesOnTheSame() throws {
+        let learner = try LearnerND(bounds: cube)
+        try runSimple(learner, goal: Goal([.npoints(100)])) { .vector([sphere($0), $0[0]]) }
+        let path = NSTemporaryDirectory() + "learnernd-\(getpid()).txt"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try learner.save(to: path)
+        let loaded = learner.newEmpty()
+        try loaded.load(from: path)
+        #expect(loaded.data.map(\.point) == learner.data.map(\.point))
+        #expect(loaded.data.map(\.value) == learner.data.map(\.value))
+        #expect(loaded.loss() == learner.loss())
+        #expect(try loaded.ask(5).points == (try learner.ask(5).points))
+        try runSimple(loaded, goal: Goal([.npoints(200)])) { .vector([sphere($0), $0[0]]) }
+        #expect(loaded.npoints == 200)
+        try "# adaptive LearnerND data\n1 2\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: AdaptiveError.self) { try learner.newEmpty().load(from: path) }
+    }
 }
