@@ -80,7 +80,7 @@ extension LearnerND.Core {
 
     /// Queues `s` whole, or its pending pieces with volume shares of its loss.
     mutating func queue(_ s: Int) {
-        if let sub = subtriangulations[s] {
+        if !subtriangulations.isEmpty, let sub = subtriangulations[s] {
             queuePieces(of: s, sub.liveSlots)
         } else {
             queueReal(s)
@@ -96,7 +96,7 @@ extension LearnerND.Core {
         for s in removed {
             generations[s] &+= 1
             stamps[s] &+= 1
-            if let sub = subtriangulations.removeValue(forKey: s) {
+            if !subtriangulations.isEmpty, let sub = subtriangulations.removeValue(forKey: s) {
                 for p in sub.pendingPoints where index[p] == nil && seen.insert(p).inserted { unbound.append(p) }
             }
         }

@@ -104,8 +104,8 @@ extension LearnerND.Core {
     func isValid(_ e: LearnerND.QueueEntry) -> Bool {
         let s = Int(e.slot)
         guard tri.isSimplex(s), generations[s] == e.generation else { return false }
+        guard e.isPiece else { return subtriangulations.isEmpty || subtriangulations[s] == nil }
         let sub = subtriangulations[s]
-        guard e.isPiece else { return sub == nil }
         guard let sub, sub.id == e.subID else { return false }
         return sub.isCurrent(Int(e.subSlot), e.subGeneration)
     }
