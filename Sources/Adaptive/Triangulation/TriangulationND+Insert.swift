@@ -141,15 +141,16 @@ extension TriangulationND {
             }
             // The facets through v: opposite each other vertex; matched by their ridge.
             for i in 0..<width where i != b.face {
-                if let other = ridges.match(newVertices, base, width, skipping: i, b.face, slot: s, position: i) {
-                    neighborIDs[s * width + i] = other.slot
-                    neighborIDs[other.slot * width + other.position] = s
-                }
+                ridges.add(newVertices, base, width, skipping: i, b.face, slot: s, position: i)
             }
             if newVertices[base..<(base + width)].allSatisfy({ $0 != Self.ghost }) {
                 added.append(s)
                 liveRealCount += 1
             }
+        }
+        for (a, b) in ridges.pairs() {
+            neighborIDs[a.slot * width + a.position] = b.slot
+            neighborIDs[b.slot * width + b.position] = a.slot
         }
         lastSlot = slots[0]
         return Insertion(vertex: v, removed: removed, added: added)

@@ -4,6 +4,8 @@ extension Predicates {
     /// ``laplace(_:)`` without allocations. Small n only.
     @usableFromInline
     static func laplace(_ m: UnsafePointer<Double>, _ n: Int, row: Int, columns: UInt32) -> (Double, Double) {
+        if row == 0 && n == 3 { return laplace3(m) }
+        if row == 0 && n == 4 { return laplace4(m) }
         if row == n - 2 {
             let c0 = columns.trailingZeroBitCount
             let c1 = (columns & (columns - 1)).trailingZeroBitCount
@@ -24,6 +26,33 @@ extension Predicates {
             permanent += abs(a) * p
             position += 1
         }
+        return (det, permanent)
+    }
+
+    /// ``laplace(_:_:row:columns:)`` of a whole 3×3 matrix, written out.
+    @inline(__always)
+    static func laplace3(_ m: UnsafePointer<Double>) -> (Double, Double) {
+        let (a, b, c, d, e, f, g, h, i) = (m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8])
+        let ei = e * i, fh = f * h, di = d * i, fg = f * g, dh = d * h, eg = e * g
+        let det = a * (ei - fh) - b * (di - fg) + c * (dh - eg)
+        let permanent = abs(a) * (abs(ei) + abs(fh)) + abs(b) * (abs(di) + abs(fg)) + abs(c) * (abs(dh) + abs(eg))
+        return (det, permanent)
+    }
+
+    /// ``laplace(_:_:row:columns:)`` of a whole 4×4 matrix by the Laplace expansion along
+    /// its first two rows (2×2 minors); the permanent is the same, the rounding smaller.
+    @inline(__always)
+    static func laplace4(_ m: UnsafePointer<Double>) -> (Double, Double) {
+        @inline(__always) func minor(_ r: Int, _ i: Int, _ j: Int) -> (Double, Double) {
+            let p = m[r * 4 + i] * m[(r + 1) * 4 + j], q = m[r * 4 + j] * m[(r + 1) * 4 + i]
+            return (p - q, abs(p) + abs(q))
+        }
+        let (a01, p01) = minor(0, 0, 1), (a02, p02) = minor(0, 0, 2), (a03, p03) = minor(0, 0, 3)
+        let (a12, p12) = minor(0, 1, 2), (a13, p13) = minor(0, 1, 3), (a23, p23) = minor(0, 2, 3)
+        let (b01, q01) = minor(2, 0, 1), (b02, q02) = minor(2, 0, 2), (b03, q03) = minor(2, 0, 3)
+        let (b12, q12) = minor(2, 1, 2), (b13, q13) = minor(2, 1, 3), (b23, q23) = minor(2, 2, 3)
+        let det = a01 * b23 - a02 * b13 + a03 * b12 + a12 * b03 - a13 * b02 + a23 * b01
+        let permanent = p01 * q23 + p02 * q13 + p03 * q12 + p12 * q03 + p13 * q02 + p23 * q01
         return (det, permanent)
     }
 }
