@@ -34,7 +34,12 @@ extension LearnerND {
         var stamps: [UInt32] = []
         var queue = PooledHeap<QueueEntry>()
         var pushCount: UInt64 = 0
+        /// The largest losses, kept from the first `loss()` on (a run to a number of points
+        /// never needs them).
         var maxLosses = BinaryHeap<MaxLossEntry>()
+        var tracksMaxLoss = false
+        /// Per slot: the sorted vertex ids of its simplex (the queue's key).
+        var keys: [VertexTuple] = []
 
         /// python's `_min_value`, `_max_value`, `_old_scale`, `_output_multiplier`.
         var minValue: Double?
@@ -117,6 +122,7 @@ extension LearnerND {
             losses += repeatElement(0, count: extra)
             generations += repeatElement(0, count: extra)
             stamps += repeatElement(0, count: extra)
+            keys += repeatElement(VertexTuple([]), count: extra)
         }
 
         /// The first simplices: score them all, and split them by the points pending now.
@@ -153,6 +159,11 @@ extension LearnerND {
         /// The largest real loss (+inf before a first simplex exists).
         mutating func maxLoss() -> Double {
             guard tri.isTriangulated else { return .infinity }
+            if !tracksMaxLoss {
+                tracksMaxLoss = true
+                maxLosses = BinaryHeap()
+                for s in tri.simplexIDs { trackLoss(s) }
+            }
             while let top = maxLosses.first {
                 let s = Int(top.slot)
                 if tri.isSimplex(s) && stamps[s] == top.stamp { return losses[s] }

@@ -51,7 +51,7 @@ extension LearnerND.Core {
     /// when a value is not finite.
     func defaultLoss(_ s: Int) -> Double? {
         let vdim = self.vdim ?? 1, dim = d + vdim, count = d + 1
-        let ids = LearnerND.VertexTuple(slot: s, of: tri)
+        let ids = keys[s]
         let coordinates = tri.coordinates, values = self.values, multiplier = outputMultiplier, d = self.d
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: count * dim) { lifted -> Double? in
             for i in 0..<count {
@@ -72,6 +72,12 @@ extension LearnerND.Core {
         let l = computeLoss(s)
         losses[s] = l
         stamps[s] &+= 1
+        if tracksMaxLoss { trackLoss(s) }
+    }
+
+    /// Puts the loss of `s` on the max-loss heap.
+    mutating func trackLoss(_ s: Int) {
+        let l = losses[s]
         maxLosses.push(LearnerND.MaxLossEntry(key: l.isNaN ? .infinity : l, slot: Int32(s), stamp: stamps[s]))
         if maxLosses.count > 3 * tri.simplexCount + 2048 {
             maxLosses.filter { tri.isSimplex(Int($0.slot)) && stamps[Int($0.slot)] == $0.stamp }
@@ -102,6 +108,7 @@ extension LearnerND.Core {
         }
         for s in added {
             generations[s] &+= 1
+            keys[s] = LearnerND.VertexTuple(slot: s, of: tri)
             score(s)
             for p in unbound where pending.contains(p) {
                 let v = tri.vertices(of: s).sorted().flatMap { points[$0] }
@@ -137,6 +144,7 @@ extension LearnerND.Core {
         queue = PooledHeap()
         maxLosses = BinaryHeap()
         for s in tri.simplexIDs {
+            keys[s] = LearnerND.VertexTuple(slot: s, of: tri)
             score(s)
             queue(s)
         }

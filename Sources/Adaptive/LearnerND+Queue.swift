@@ -88,7 +88,7 @@ extension LearnerND.Core {
     mutating func queueReal(_ s: Int) {
         let l = losses[s]
         push(LearnerND.QueueEntry(
-            rank: SimplexGeometry.roundedRank(l), loss: l, simplex: .init(slot: s, of: tri),
+            rank: SimplexGeometry.roundedRank(l), loss: l, simplex: keys[s],
             slot: Int32(s), generation: generations[s]))
     }
 
