@@ -108,7 +108,7 @@ extension LearnerND.Core {
         }
         for s in added {
             generations[s] &+= 1
-            keys[s] = LearnerND.VertexTuple(slot: s, of: tri)
+            keys[s] = LearnerND.VertexTuple(slot: s, vertexIDs: tri.vertexIDs, width: d + 1)
             score(s)
             for p in unbound where pending.contains(p) {
                 let v = tri.vertices(of: s).sorted().flatMap { points[$0] }
@@ -144,7 +144,7 @@ extension LearnerND.Core {
         queue = PooledHeap()
         maxLosses = BinaryHeap()
         for s in tri.simplexIDs {
-            keys[s] = LearnerND.VertexTuple(slot: s, of: tri)
+            keys[s] = LearnerND.VertexTuple(slot: s, vertexIDs: tri.vertexIDs, width: d + 1)
             score(s)
             queue(s)
         }

@@ -9,10 +9,10 @@ extension LearnerND {
             for (i, v) in ids.enumerated() { lanes[i] = Int32(v) }
         }
 
-        /// The vertex ids of slot `s` of `tri`, sorted, without an intermediate array.
-        init(slot s: Int, of tri: TriangulationND) {
-            let width = tri.dimension + 1
-            let vertexIDs = tri.vertexIDs
+        /// The vertex ids of slot `s` of a triangulation (its `vertexIDs`, `width` a slot),
+        /// sorted, without an intermediate array. (Passing the triangulation itself from a
+        /// mutating method would copy it.)
+        init(slot s: Int, vertexIDs: [Int], width: Int) {
             lanes = withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.capacity) { buffer in
                 buffer.initialize(repeating: -1)
                 for i in 0..<width {
