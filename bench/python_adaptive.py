@@ -184,8 +184,11 @@ def main():
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     times = []
     learner = None
+    cpu_times = []
     for _ in range(args.reps):
+        cpu_start = time.thread_time()
         learner, seconds = learn(args.workload, args.n)
+        cpu_times.append(time.thread_time() - cpu_start)
         times.append(seconds)
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     row = {
@@ -193,6 +196,7 @@ def main():
         "n": learner.npoints,
         "seconds": statistics.median(times),
         "us_per_point": statistics.median(times) / learner.npoints * 1e6,
+        "cpu_us_per_point": statistics.median(cpu_times) / learner.npoints * 1e6,
         "rss_growth_bytes": (rss_after - rss_before) * 1024,
         "adaptive_version": adaptive.__version__,
     }

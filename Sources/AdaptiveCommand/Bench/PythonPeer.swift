@@ -8,6 +8,8 @@ struct PythonPeer {
     struct Result: Decodable {
         let n: Int
         let us_per_point: Double
+        /// CPU time of the learning thread (nil from older drivers).
+        let cpu_us_per_point: Double?
         let rss_growth_bytes: Int
         let max_error: Double?
         let mean_error: Double?
