@@ -9,6 +9,8 @@ enum AdaptiveModule {
     /// (a goal receives its learner): their methods only touch thread-safe Swift objects.
     static func installWorkerClasses(in lua: LuaState) {
         lua.register(LuaLearner1D.luaClass)
+        lua.register(LuaAverageLearner.luaClass)
+        lua.register(LuaIntegratorLearner.luaClass)
         LuaLoss1D.install(in: lua)
         lua.register(LuaFigure.luaClass)
         PlotModule.install(in: lua)
@@ -52,6 +54,8 @@ enum AdaptiveModule {
             "version": .string(AdaptiveInfo.version),
         ])
         LuaLearner1D.install(in: lua)
+        LuaAverageLearner.install(in: lua)
+        LuaIntegratorLearner.install(in: lua)
         LuaExecutor.install(in: lua)
         installHelpers(in: lua)
         LuaLoss1D.install(in: lua)
