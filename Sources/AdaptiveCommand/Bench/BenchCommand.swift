@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark against python-adaptive (see scripts/bench).")
 
-    @Option(help: "Comma-separated workloads to run (W1,W2,W8,P1,R1,R2); all when absent.")
+    @Option(help: "Comma-separated workloads to run (W1,W2,W5,W6,W8,P1,R1,R2); all when absent.")
     var only: String?
 
     @Option(help: "Write the rows as a JSON list to this file.")
@@ -27,8 +27,10 @@ struct Bench: ParsableCommand {
         let workloads = Workload.all.filter { wanted?.contains($0.name) ?? true }
         let plots = wanted?.contains(PlotBench.name) ?? true
         let runnerCases = RunnerBench.cases.filter { wanted?.contains($0.name) ?? true }
-        if let wanted, workloads.count + (plots ? 1 : 0) + runnerCases.count != wanted.count {
-            let names = Workload.all.map(\.name) + [PlotBench.name] + RunnerBench.cases.map(\.name)
+        let learnerCases = LearnerCase.all.filter { wanted?.contains($0.workload) ?? true }
+        let learnerWorkloads = Set(learnerCases.map(\.workload))
+        if let wanted, workloads.count + (plots ? 1 : 0) + runnerCases.count + learnerWorkloads.count != wanted.count {
+            let names = Workload.all.map(\.name) + Set(LearnerCase.all.map(\.workload)).sorted() + [PlotBench.name] + RunnerBench.cases.map(\.name)
             throw ValidationError("unknown workload in --only \(only!); the workloads are \(names.joined(separator: ", "))")
         }
         let peer = python.map { PythonPeer(python: $0, driver: driver) }
@@ -58,6 +60,7 @@ struct Bench: ParsableCommand {
             }
         }
         var json = rows.map(\.json)
+        json += try LearnerCase.report(learnerCases, peer: peer, reps: reps)
         if plots {
             print("\n\(PlotBench.name): Learner1D figure of \(PlotBench.points) points (line and markers)")
             for result in try PlotBench.run(reps: reps) {
