@@ -7,9 +7,13 @@ extension IntegratorLearner.Core {
     /// interval was added, as in python. Fewer (or none) when this ask uses every
     /// interval up, or none is left while points handed out are not told yet.
     mutating func ask(_ n: Int) throws -> (points: [Double], lossImprovements: [Double]) {
+        // The arrays returned last time are refilled: once the caller has let go of
+        // them, their storage is reused (no allocation per ask).
         var points: [Double] = [], improvements: [Double] = []
-        points.reserveCapacity(n)
-        improvements.reserveCapacity(n)
+        swap(&points, &askedPoints)
+        swap(&improvements, &askedImprovements)
+        points.removeAll(keepingCapacity: true)
+        improvements.removeAll(keepingCapacity: true)
         // Whether there was something to refine when this ask began.
         let couldRefine = !active.isEmpty || !prioritySplit.isEmpty
         while points.count < n {
@@ -34,6 +38,8 @@ extension IntegratorLearner.Core {
             stack.removeFirst(stackHead)
             stackHead = 0
         }
+        askedPoints = points
+        askedImprovements = improvements
         return (points, improvements)
     }
 

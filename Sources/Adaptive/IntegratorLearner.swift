@@ -24,8 +24,9 @@ import Synchronization
 ///
 /// **Complexity.** Per point O(1) amortised plus a scan of the active intervals
 /// (at most 1000) each time new nodes are needed; a 33×33 matrix–vector product per
-/// completed depth. No allocation per point on the ask/tell path besides the result
-/// arrays and the hash tables' growth.
+/// completed depth. No allocation per point on the ask/tell path besides the hash
+/// tables' growth (`ask` refills the arrays it returned last time once the caller has
+/// let go of them).
 ///
 /// **Deliberate differences from python-adaptive:**
 /// - Bounds must be finite with lower < upper, and tol > 0.
