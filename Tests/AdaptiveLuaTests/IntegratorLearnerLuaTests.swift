@@ -56,7 +56,7 @@ import Testing
                 local c = adaptive.IntegratorLearner(function(x) return 1 / (1 + x * x) end, {0, 1}, {tol = 1e-12})
                 local r = adaptive.Runner(c, {executor = adaptive.executors.threads(2)})
                 r:block_until_done()
-                return a:done(), math.abs(a.igral - (math.exp(1) - 1)) < 1e-13, b.learner:done(),
+                return a:done(), math.abs(a.igral - (math.exp(1) - 1)) < 1e-10 * a.igral, b.learner:done(),
                        math.abs(b.learner.igral - 2 / 3) < 1e-8, c:done(), math.abs(c.igral - math.pi / 4) < 1e-12, r:status()
                 """, chunkName: "=t")
             #expect(values == [true, true, true, true, true, true, "finished"], "executor\(executor)")
