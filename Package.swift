@@ -23,7 +23,11 @@ let package = Package(
         /// The core: learners, losses, runner engine. Pure Swift.
         .target(
             name: "Adaptive",
-            dependencies: [.product(name: "Collections", package: "swift-collections")]
+            dependencies: [.product(name: "Collections", package: "swift-collections")],
+            // Runners and learners are generic: without this, Runner<Learner1D> built from the
+            // Lua layer runs unspecialised code that looks up type metadata at every step
+            // (a background runner's own cost per point drops from ~3.6 to ~1.5 us with it).
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
         ),
         /// Figure model -> SVG text -> PNG (librsvg). Knows nothing of learners or Lua.
         .target(name: "Plotting", dependencies: ["CRsvg"]),

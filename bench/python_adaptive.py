@@ -4,14 +4,17 @@
 Called by `adaptive bench` (see scripts/bench), once per case, in a fresh process:
 
     python python_adaptive.py W1 10000 --reps 3
+    python python_adaptive.py W7 loss --reps 3      (W7 N5000: 5000 points in total)
     python python_adaptive.py learner W5-loss1 --reps 3     (W5 and W6)
 
 Workloads are those of the project's peer WORKLOADS.md: the loop is the one of
 `adaptive.runner.simple` (goal checked before every ask), timed with perf_counter
 around the loop only. Quality: piecewise-linear interpolation of the sorted samples
-on linspace(-1, 1, 100001), compared with the true function.
+on linspace(-1, 1, 100001) (1D), or of a Delaunay triangulation of the points on a
+501 x 501 grid (W3), compared with the true function.
 """
 import argparse
+import functools
 import json
 import math
 import random
@@ -34,15 +37,23 @@ def peaks_vec(x):
     return [peak(x, o) for o in (-0.5, 0.1, 0.6)]
 
 
+def ring(xy):
+    x, y = xy
+    return x + math.exp(-((x**2 + y**2 - 0.75**2) ** 2) / 0.2**4)
+
+
 WORKLOADS = {
     # name: (function, points per ask, scalar output?)
     "W1": (peak, 1, True),
     "W2": (peaks_vec, 1, False),
     "W8": (peak, 10, True),
+    "W3": (ring, 1, True),
 }
 
 
 def learn(name, n):
+    if name == "W3":
+        return learn_2d(n)
     f, per_ask, _ = WORKLOADS[name]
     learner = adaptive.Learner1D(f, bounds=(-1, 1))
     start = time.perf_counter()
@@ -53,7 +64,69 @@ def learn(name, n):
     return learner, time.perf_counter() - start
 
 
+# W7: random.Random(0).uniform(-1, 1) ten times.
+W7_OFFSETS = [0.6888437030500962, 0.515908805880605, -0.15885683833831,
+              -0.4821664994140733, 0.02254944273721704, -0.19013172509917142,
+              0.5675971780695452, -0.3933745478421451, -0.04680609169528838,
+              0.1667640789100624]
+
+
+def balancing(case, reps):
+    """W7: a BalancingLearner of ten Learner1D, runner.simple's loop, until loss() <= 0.01
+    ("loss") or 5000 points in total ("N5000"); the per-child counts are reported."""
+    times, cpu_times = [], []
+    for _ in range(reps):
+        learners = [adaptive.Learner1D(functools.partial(peak, offset=o), bounds=(-1, 1)) for o in W7_OFFSETS]
+        learner = adaptive.BalancingLearner(learners)
+        if case == "loss":
+            def goal(l): return l.loss() <= 0.01
+        else:
+            def goal(l): return l.npoints >= 5000
+        start, cpu_start = time.perf_counter(), time.thread_time()
+        while not goal(learner):
+            xs, _ = learner.ask(1)
+            for x in xs:
+                learner.tell(x, learner.function(x))
+        times.append(time.perf_counter() - start)
+        cpu_times.append(time.thread_time() - cpu_start)
+    seconds = statistics.median(times)
+    return {"workload": "W7", "case": case, "n": learner.npoints, "seconds": seconds,
+            "us_per_point": seconds / learner.npoints * 1e6,
+            "cpu_us_per_point": statistics.median(cpu_times) / learner.npoints * 1e6,
+            "per_child": [l.npoints for l in learner.learners], "loss": learner.loss(),
+            "adaptive_version": adaptive.__version__}
+
+def learn_2d(n):
+    """W3: Learner2D(ring, [(-1, 1), (-1, 1)]), default loss, one point per ask."""
+    learner = adaptive.Learner2D(ring, bounds=[(-1, 1), (-1, 1)])
+    start = time.perf_counter()
+    while learner.npoints < n:
+        xs, _ = learner.ask(1)
+        for x in xs:
+            learner.tell(x, ring(x))
+    return learner, time.perf_counter() - start
+
+
+def quality_2d(learner):
+    """WORKLOADS.md's 2D metric: LinearNDInterpolator (Delaunay) on all the points,
+    evaluated on the 501 x 501 grid linspace(-1, 1, 501), compared with ring."""
+    from scipy.interpolate import LinearNDInterpolator
+
+    points = np.array(list(learner.data.keys()))
+    values = np.array(list(learner.data.values()))
+    ip = LinearNDInterpolator(points, values)
+    g = np.linspace(-1, 1, 501)
+    gx, gy = np.meshgrid(g, g, indexing="ij")
+    z = ip(gx, gy)
+    exact = gx + np.exp(-((gx**2 + gy**2 - 0.75**2) ** 2) / 0.2**4)
+    err = np.abs(z - exact)
+    err = err[~np.isnan(err)]
+    return float(err.max()), float(err.mean())
+
+
 def quality(learner):
+    if isinstance(learner, adaptive.Learner2D):
+        return quality_2d(learner)
     xs = np.array(sorted(learner.data))
     ys = np.array([learner.data[x] for x in xs])
     grid = np.linspace(-1, 1, 100001)
@@ -113,6 +186,11 @@ def main():
     if len(sys.argv) > 1 and sys.argv[1] == "learner":
         reps = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--reps" else 3
         json.dump(learner_case(sys.argv[2], reps), sys.stdout)
+        print()
+        return
+    if len(sys.argv) > 2 and sys.argv[1] == "W7":
+        reps = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--reps" else 3
+        json.dump(balancing(sys.argv[2], reps), sys.stdout)
         print()
         return
     if len(sys.argv) > 1 and sys.argv[1] == "runner":

@@ -41,46 +41,60 @@ extension BalancingLearner {
         // python's local `total_points`, +1 per pick (a copy only when n > 1).
         var picks = n > 1 ? state.totals : []
         func total(_ i: Int, _ state: State) -> Int { n > 1 ? picks[i] : state.totals[i] }
-        for _ in 0..<n {
-            let index: Int
-            let picked: (point: Child.Point, improvement: Double)
+        // Children that are done, or proposed no point during this call, get no more picks
+        // (python would fail on them).
+        var exhausted: [Bool] = []
+        func eligible(_ i: Int) -> Bool { !(exhausted.isEmpty ? false : exhausted[i]) && learners[i].isDone != true }
+        func exhaust(_ i: Int) {
+            if exhausted.isEmpty { exhausted = Array(repeating: false, count: learners.count) }
+            exhausted[i] = true
+        }
+        picking: for _ in 0..<n {
+            var index = -1
+            var picked: (point: Child.Point, improvement: Double)? = nil
             switch state.strategy {
             case .lossImprovements:
-                var best = -1
                 var bestImprovement = 0.0
-                for i in learners.indices {
-                    let improvement = try cachedAsk(i, pending: false, &state).improvement
-                    if best < 0 || Self.isGreater(improvement, -total(i, state), than: bestImprovement, -total(best, state)) {
-                        best = i
+                for i in learners.indices where eligible(i) {
+                    guard let improvement = try cachedAsk(i, pending: false, &state)?.improvement else {
+                        exhaust(i)
+                        continue
+                    }
+                    if index < 0 || Self.isGreater(improvement, -total(i, state), than: bestImprovement, -total(index, state)) {
+                        index = i
                         bestImprovement = improvement
                     }
                 }
-                index = best
-                picked = state.askCache[best]!
-            case .loss:
-                var best = -1
-                var bestLoss = 0.0
-                for i in learners.indices {
-                    let loss = childLoss(i, real: false, &state)
-                    if best < 0 || Self.isGreater(loss, -total(i, state), than: bestLoss, -total(best, state)) {
-                        best = i
-                        bestLoss = loss
+                if index >= 0 { picked = state.askCache[index]! }
+            case .loss, .npoints:
+                while picked == nil {
+                    index = -1
+                    var bestLoss = 0.0
+                    for i in learners.indices where eligible(i) {
+                        if state.strategy == .npoints {
+                            if index < 0 || total(i, state) < total(index, state) { index = i }
+                            continue
+                        }
+                        let loss = childLoss(i, real: false, &state)
+                        if index < 0 || Self.isGreater(loss, -total(i, state), than: bestLoss, -total(index, state)) {
+                            index = i
+                            bestLoss = loss
+                        }
                     }
+                    guard index >= 0 else { break }
+                    picked = try cachedAsk(index, pending: true, &state)
+                    if picked == nil { exhaust(index) }
                 }
-                index = best
-                picked = try cachedAsk(best, pending: true, &state)
-            case .npoints:
-                index = learners.indices.min { total($0, state) < total($1, state) }!
-                picked = try cachedAsk(index, pending: true, &state)
             case .cycle:
-                index = state.cycleNext
-                state.cycleNext = (state.cycleNext + 1) % learners.count
-                let (childPoints, childImprovements) = try learners[index].ask(1, tellPending: true)
-                guard let point = childPoints.first else {
-                    throw AdaptiveError("BalancingLearner: child \(index) proposed no point")
+                for _ in learners.indices where picked == nil {
+                    index = state.cycleNext
+                    state.cycleNext = (state.cycleNext + 1) % learners.count
+                    guard eligible(index) else { continue }
+                    let (childPoints, childImprovements) = try learners[index].ask(1, tellPending: true)
+                    if let point = childPoints.first { picked = (point, childImprovements[0]) } else { exhaust(index) }
                 }
-                picked = (point, childImprovements[0])
             }
+            guard let picked else { break picking }   // every child is done
             if n > 1 { picks[index] += 1 }
             let point = ChildPoint(child: index, point: picked.point)
             points.append(point)
@@ -92,15 +106,25 @@ extension BalancingLearner {
 
     /// The child's next point from the cache, or asked now (with `pending`: marked
     /// pending by the child's own `ask`, as python's `ask(n=1)`).
-    func cachedAsk(_ i: Int, pending: Bool, _ state: inout State) throws -> (point: Child.Point, improvement: Double) {
+    /// nil when the child proposes no point.
+    func cachedAsk(_ i: Int, pending: Bool, _ state: inout State) throws -> (point: Child.Point, improvement: Double)? {
         if let cached = state.askCache[i] { return cached }
-        let (points, improvements) = try learners[i].ask(1, tellPending: pending)
-        guard let point = points.first else {
-            throw AdaptiveError("BalancingLearner: child \(i) proposed no point")
+        if Self.childrenAreLearner1D {   // decided at compile time in the Learner1D specialization
+            guard let (x, improvement) = unsafeDowncast(learners[i], to: Learner1D.self).askOne(tellPending: pending) else {
+                return nil
+            }
+            let picked = (point: x as! Child.Point, improvement: improvement)
+            state.askCache[i] = picked
+            return picked
         }
+        let (points, improvements) = try learners[i].ask(1, tellPending: pending)
+        guard let point = points.first else { return nil }
         state.askCache[i] = (point, improvements[0])
         return (point, improvements[0])
     }
+
+    /// Whether the children are `Learner1D`s, whose single-point ask needs no arrays.
+    static var childrenAreLearner1D: Bool { Child.self == Learner1D.self }
 
     /// python's tuple comparison `(a, b) > (c, d)`: the first elements decide unless
     /// they are equal (NaN is never equal, so it decides, and is never greater).

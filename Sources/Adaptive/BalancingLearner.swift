@@ -24,12 +24,19 @@ import Synchronization
 ///
 /// **Thread safety.** The caches are behind a lock; children lock themselves.
 ///
+/// **Caches.** Like python's, the caches (each child's next point, losses, point counts
+/// and `npoints`) assume the children change only through this learner; after changing
+/// them directly (loading their data, telling them), call ``forgetCaches()``.
+///
 /// **Performance.** The hot methods are pre-specialized for `Learner1D` children, so
 /// callers in other modules get specialized code without cross-module optimization.
 ///
 /// **Deliberate differences:** `ask(n, tellPending: false)` restores the caches as
 /// well as the children (python can keep a stale cached point); children that cannot
-/// save their state (see ``AnyLearner``) make that call throw for n > 1.
+/// save their state (see ``AnyLearner``) make that call throw for n > 1. Children that are
+/// done (``Learner/isDone``), or propose no point, get no more picks (python fails on
+/// them: a finished sequence or integrator among unfinished ones); when all are, `ask`
+/// returns no points.
 public final class BalancingLearner<Child: Learner>: Sendable {
     /// A point of one child.
     public struct ChildPoint: Sendable {
@@ -72,6 +79,8 @@ public final class BalancingLearner<Child: Learner>: Sendable {
         var trackedPending: [Int]
         /// python's `npoints + len(pending_points)` per child, -1 when to be read again.
         var totals: [Int]
+        /// Each child's `npoints`, -1 when to be read again.
+        var counts: [Int]
         var cycleNext = 0
     }
 
@@ -83,7 +92,7 @@ public final class BalancingLearner<Child: Learner>: Sendable {
         state = Mutex(State(
             strategy: strategy, askCache: Array(repeating: nil, count: n), realLoss: Array(repeating: nil, count: n),
             pendingLoss: Array(repeating: nil, count: n), trackedPending: Array(repeating: 0, count: n),
-            totals: Array(repeating: -1, count: n)))
+            totals: Array(repeating: -1, count: n), counts: Array(repeating: -1, count: n)))
         pendingCounters = learners.map(Self.pendingCounter)
         stateSavers = learners.map(Self.stateSaver)
     }
@@ -116,11 +125,6 @@ public final class BalancingLearner<Child: Learner>: Sendable {
         }
     }
 
-    /// The sum of the children's evaluated points.
-    public var npoints: Int {
-        @_specialize(where Child == Learner1D) get { learners.reduce(0) { $0 + $1.npoints } }
-    }
-
     /// The largest child loss (cached per child until it is told a value).
     @_specialize(where Child == Learner1D)
     public func loss(real: Bool = true) -> Double {
@@ -143,6 +147,7 @@ public final class BalancingLearner<Child: Learner>: Sendable {
             state.realLoss[point.child] = nil
             state.pendingLoss[point.child] = nil
             state.totals[point.child] = -1
+            state.counts[point.child] = -1
             if state.trackedPending[point.child] > 0 { state.trackedPending[point.child] -= 1 }
             try learners[point.child].tell(point.point, value)
         }
@@ -166,6 +171,7 @@ public final class BalancingLearner<Child: Learner>: Sendable {
                 state.pendingLoss[i] = nil
                 state.trackedPending[i] = 0
                 state.totals[i] = -1
+                state.counts[i] = -1
             }
         }
     }
@@ -205,16 +211,6 @@ public final class BalancingLearner<Child: Learner>: Sendable {
         state.totals[point.child] = -1
         state.trackedPending[point.child] += 1
         try learners[point.child].tellPending(point.point)
-    }
-
-    /// python's `npoints + len(pending_points)` of child i, cached until the child is
-    /// told something through this learner (like python's other caches, this assumes
-    /// children are driven through the balancing learner).
-    func totalPoints(_ i: Int, _ state: inout State) -> Int {
-        if state.totals[i] >= 0 { return state.totals[i] }
-        let total = learners[i].npoints + (pendingCounters[i]?() ?? state.trackedPending[i])
-        state.totals[i] = total
-        return total
     }
 }
 

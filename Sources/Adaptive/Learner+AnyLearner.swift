@@ -106,6 +106,15 @@ extension IntegratorLearner: PendingCounting, StateRestoring {
     }
 }
 
+extension Learner2D: PendingCounting, StateRestoring {
+    public var pendingCount: Int { core.withLock { $0.pending.count } }
+
+    func saveState() -> @Sendable () -> Void {
+        let saved = UncheckedBox(core.withLock { $0 })
+        return { [self] in core.withLock { $0 = saved.value } }
+    }
+}
+
 extension AverageLearner: PendingCounting, StateRestoring {
     public var pendingCount: Int { core.withLock { $0.pendingCount } }
 

@@ -16,6 +16,7 @@ extension Learner2D.Core {
             losses += newLosses
         }
         if !tellPending {
+            combined = nil
             stack = [:]
             for (p, l) in zip(points, losses).prefix(stackSize) where stack[p] == nil { stack[p] = l }
             for p in points.prefix(n) { pending.remove(p) }
@@ -25,7 +26,7 @@ extension Learner2D.Core {
 
     mutating func markPending(_ p: SIMD2<Double>) {
         stack.removeValue(forKey: p)
-        if index[p] == nil { pending.append(p) }
+        if index[p] == nil && pending.append(p).inserted { addPendingToCombined(p) }
     }
 
     /// Adds candidates to the stack until it holds `target` points, from one snapshot of
@@ -42,16 +43,21 @@ extension Learner2D.Core {
             var mesh = Learner2D.Mesh(loss: loss, vdim: 1)
             swap(&mesh, &real)
             defer { swap(&mesh, &real) }
-            return addCandidates(from: &mesh, target: target, count: 2 * wanted + 4)
+            return addCandidates(from: &mesh, target: target, count: 2 * wanted + 4) { $0 }
         }
-        var mesh = try combinedMesh()
-        return addCandidates(from: &mesh, target: target, count: 2 * wanted + 4)
+        try prepareCombined()
+        var mesh = combined!
+        combined = nil   // moved out, as above
+        defer { combined = mesh }
+        let toReal = combinedToReal
+        return addCandidates(from: &mesh, target: target, count: 2 * wanted + 4) { toReal[$0] }
     }
 
     /// Adds the points chosen in the `count` worst triangles of `mesh` to the stack,
-    /// skipping known ones, until the stack holds `target` points.
+    /// skipping known ones, until the stack holds `target` points. `realVertex` maps a
+    /// vertex of `mesh` to the evaluated point's index (negative for a pending point).
     mutating func addCandidates(
-        from mesh: inout Learner2D.Mesh, target: Int, count: Int
+        from mesh: inout Learner2D.Mesh, target: Int, count: Int, realVertex: (Int) -> Int
     ) -> ([SIMD2<Double>], [Double]) {
         var newPoints: [SIMD2<Double>] = []
         var newLosses: [Double] = []
@@ -65,7 +71,7 @@ extension Learner2D.Core {
             stack[p] = loss
             // A vertex of the triangle: its triangles stay near p, so the insertion's
             // walk starts there.
-            if a < rawPoints.count { hints[p] = a }
+            if let v = [a, b, c].lazy.map(realVertex).first(where: { $0 >= 0 }) { hints[p] = v }
             newPoints.append(p)
             newLosses.append(loss)
             if stack.count >= target { break }
@@ -75,25 +81,6 @@ extension Learner2D.Core {
 
     func tooFewPoints() -> AdaptiveError {
         AdaptiveError("Learner2D: too few points to triangulate (need 3 evaluated or pending points, not on one line)")
-    }
-
-    /// The evaluated points' mesh plus the pending points, whose values are interpolated
-    /// linearly when all corners are evaluated (else 0), as in python-adaptive.
-    mutating func combinedMesh() throws -> Learner2D.Mesh {
-        let done = boundsAreDone
-        if done { real.refresh() }
-        var mesh = real
-        let zeros = [Double](repeating: 0, count: mesh.vdim)
-        for p in pending {
-            let hint = hints[p].map { mesh.tri.vertexSlot[$0] }
-            var ipHint = hint
-            let value = done ? (interpolate(p, hint: &ipHint) ?? zeros) : zeros
-            _ = try mesh.insert(scaled(p), value, hint: hint)
-        }
-        guard mesh.tri.isTriangulated else { throw tooFewPoints() }
-        mesh.refresh()
-        try rethrowLossError(&mesh)
-        return mesh
     }
 
     /// python-adaptive's `choose_point_in_triangle` with `max_badness = 5`, in scaled

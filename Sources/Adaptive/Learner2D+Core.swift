@@ -17,9 +17,17 @@ extension Learner2D {
         var real: Mesh
         var pending: OrderedSet<SIMD2<Double>> = []
         var stack: OrderedDictionary<SIMD2<Double>, Double> = [:]
-        /// For candidates and pending points: a vertex of the triangle they were chosen
-        /// in, where the insertion's walk starts.
+        /// For candidates and pending points: a vertex (of `real`) of the triangle they
+        /// were chosen in, where the insertion's walk starts.
         var hints: [SIMD2<Double>: Int] = [:]
+        /// The mesh of the evaluated and the pending points; see Learner2D+Combined.swift.
+        var combined: Mesh?
+        /// Per evaluated point (index as in `rawPoints`): its vertex in `combined`.
+        var combinedVertex: [Int] = []
+        /// Per vertex of `combined`: the evaluated point's index, or -1 for a pending point.
+        var combinedToReal: [Int] = []
+        /// Per pending point in `combined`: its vertex there.
+        var pendingVertex: [SIMD2<Double>: Int] = [:]
 
         init(bounds: (x: (lower: Double, upper: Double), y: (lower: Double, upper: Double)), loss: Loss2D, stackSize: Int) {
             self.bounds = bounds
@@ -56,7 +64,8 @@ extension Learner2D {
         mutating func tell(_ p: SIMD2<Double>, _ value: [Double]) throws {
             try checkInBounds(p, "told")
             if let d = vdim, value.count != d {
-                throw AdaptiveError("Learner2D: expected a value with \(d) components, got \(value.count)")
+                let f = AdaptiveError.format
+                throw AdaptiveError("Learner2D: the value at (\(f(p.x)), \(f(p.y))) has \(value.count) components, expected \(d) like the earlier values")
             }
             guard !value.isEmpty else { throw AdaptiveError("Learner2D: a value needs at least one component") }
             if value.count > 1, case .minimizeTriangleSurface = loss.kind {
@@ -68,17 +77,22 @@ extension Learner2D {
             }
             pending.remove(p)
             stack.removeValue(forKey: p)
+            let wasDone = boundsAreDone
             if let i = index[p] {
                 // Told again: python overwrites the value; an equal value changes nothing.
                 let old = self.value(of: i)
                 if old.elementsEqual(value, by: { $0 == $1 || ($0.isNaN && $1.isNaN) }) { return }
                 real.setValue(i, value)
+                try tellCombined(p, value, existing: i)
             } else {
                 index[p] = rawPoints.count
                 rawPoints.append(p)
-                let hint = hints.removeValue(forKey: p).map { real.tri.vertexSlot[$0] }
-                _ = try real.insert(scaled(p), value, hint: hint)
+                let realHint = hints.removeValue(forKey: p)
+                _ = try real.insert(scaled(p), value, hint: realHint.map { real.tri.vertexSlot[$0] })
+                try tellCombined(p, value, existing: nil, hint: realHint)
             }
+            // Pending points have values 0 until the corners are done: rebuild then.
+            if !wasDone || !boundsAreDone { combined = nil }
             try rethrowLossError(&real)
         }
 
@@ -91,8 +105,7 @@ extension Learner2D {
 
         mutating func tellPending(_ p: SIMD2<Double>) throws {
             try checkInBounds(p, "pending")
-            stack.removeValue(forKey: p)
-            if index[p] == nil { pending.append(p) }
+            markPending(p)
         }
 
         mutating func loss(real isReal: Bool) -> Double {
@@ -101,12 +114,13 @@ extension Learner2D {
                 real.refresh()
                 return real.maxLoss() ?? .infinity
             }
-            guard var mesh = try? combinedMesh() else { return .infinity }
-            return mesh.maxLoss() ?? .infinity
+            guard (try? prepareCombined()) != nil else { return .infinity }
+            return combined?.maxLoss() ?? .infinity
         }
 
         mutating func removeUnfinished() {
             pending.removeAll()
+            combined = nil
             hints = hints.filter { stack[$0.key] != nil }
             for c in corners where index[c] == nil && stack[c] == nil { stack[c] = .infinity }
         }

@@ -15,6 +15,10 @@ extension Learner2D {
     public func interpolatedOnGrid(n: Int? = nil) -> (xs: [Double], ys: [Double], values: [Double]) {
         core.withLock { $0.interpolatedOnGrid(n: n) }
     }
+
+    /// python's grid size for ``interpolatedOnGrid(n:)``: `max(10, 0.658 / √(smallest
+    /// area))` with the area in scaled coordinates (10 before there are triangles).
+    public var defaultGridSize: Int { core.withLock { $0.defaultGridSize() } }
 }
 
 extension Learner2D.Core {
@@ -36,15 +40,17 @@ extension Learner2D.Core {
         return interpolate(point, hint: &hint)
     }
 
+    func defaultGridSize() -> Int {
+        guard real.tri.isTriangulated else { return 10 }
+        let smallest = real.tri.triangleIDs.map { real.tri.area(of: $0) }.min() ?? 1
+        let n = 0.658 / smallest.squareRoot()
+        return n < 10 ? 10 : (n < 1e9 ? Int(n) : 1_000_000_000)
+    }
+
     func interpolatedOnGrid(n requested: Int?) -> (xs: [Double], ys: [Double], values: [Double]) {
         guard real.tri.isTriangulated else { return ([], [], []) }
         let mesh = real
-        var n = requested ?? 10
-        if requested == nil {
-            let smallest = mesh.tri.triangleIDs.map { mesh.tri.area(of: $0) }.min() ?? 1
-            n = max(10, Int(0.658 / smallest.squareRoot()))
-        }
-        n = max(n, 2)
+        let n = max(requested ?? defaultGridSize(), 2)
         func linspace(_ a: Double, _ b: Double) -> [Double] {
             (0..<n).map { i in i == n - 1 ? b : a + Double(i) * ((b - a) / Double(n - 1)) }
         }

@@ -83,10 +83,84 @@ extension Learner2D {
         /// The gradient deviation (python's `deviations`, summed over components) in
         /// scaled values: 0 where the function is linear.
         public var deviation: Double
+        /// The gradient deviation of each component (scaled values); they sum to `deviation`.
+        public var deviations: [Double]
+
+        public init(
+            vertices: [SIMD2<Double>], values: [Double], vdim: Int, valueScale: Double, area: Double,
+            deviation: Double, deviations: [Double]
+        ) {
+            self.vertices = vertices
+            self.values = values
+            self.vdim = vdim
+            self.valueScale = valueScale
+            self.area = area
+            self.deviation = deviation
+            self.deviations = deviations
+        }
 
         /// The value of component `component` at vertex `vertex` (0, 1, 2), raw units.
         public func value(_ vertex: Int, _ component: Int = 0) -> Double {
             values[vertex * vdim + component]
         }
+    }
+}
+
+extension Loss2D {
+    /// The loss of one triangle: what the learner computes for its triangles, callable
+    /// on a ``Learner2D/Triangle`` so that custom losses can build on the built-ins.
+    public func callAsFunction(_ t: Learner2D.Triangle) throws -> Double {
+        switch kind {
+        case .deviation:
+            return Self.deviationLoss(t.deviation, t.area)
+        case .uniform:
+            return t.area.squareRoot()
+        case .minimizeTriangleSurface:
+            let s = t.valueScale
+            return Self.surface(t.vertices[0], t.vertices[1], t.vertices[2], t.value(0) / s, t.value(1) / s, t.value(2) / s)
+        case .resolution(let minDistance, let maxDistance):
+            return Self.resolution(Self.deviationLoss(t.deviation, t.area), t.area, minDistance, maxDistance)
+        case .thresholded(let lower, let upper, let factor):
+            return Self.thresholded(Self.deviationLoss(t.deviation, t.area), t.values, lower, upper, factor)
+        case .custom(let function):
+            return try function(t)
+        }
+    }
+
+    /// python's `default_loss` of one triangle: `deviation · √area + 0.3 · area`.
+    @inline(__always)
+    static func deviationLoss(_ deviation: Double, _ area: Double) -> Double {
+        deviation * area.squareRoot() + 0.3 * area
+    }
+
+    /// The area of the triangle lifted to (x, y, v).
+    @inline(__always)
+    static func surface(
+        _ p0: SIMD2<Double>, _ p1: SIMD2<Double>, _ p2: SIMD2<Double>, _ v0: Double, _ v1: Double, _ v2: Double
+    ) -> Double {
+        let ax = p0.x - p2.x, ay = p0.y - p2.y, az = v0 - v2
+        let bx = p1.x - p2.x, by = p1.y - p2.y, bz = v1 - v2
+        let cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx
+        return (cx * cx + cy * cy + cz * cz).squareRoot() / 2
+    }
+
+    /// 0 below `minDistance²` of area, +inf above `maxDistance²`, else `loss`.
+    @inline(__always)
+    static func resolution(_ loss: Double, _ area: Double, _ minDistance: Double, _ maxDistance: Double) -> Double {
+        var l = loss
+        if area < minDistance * minDistance { l = 0 }
+        if area > maxDistance * maxDistance { l = .infinity }
+        return l
+    }
+
+    /// `loss` times `factor` when all `values` are below `lower` (and again when all are
+    /// above `upper`).
+    static func thresholded(
+        _ loss: Double, _ values: some Collection<Double>, _ lower: Double?, _ upper: Double?, _ factor: Double
+    ) -> Double {
+        var l = loss
+        if let lower, values.allSatisfy({ $0 < lower }) { l *= factor }
+        if let upper, values.allSatisfy({ $0 > upper }) { l *= factor }
+        return l
     }
 }

@@ -7,12 +7,18 @@ extension Learner2D {
     /// does at every python-adaptive stack refill, so the first points agree with
     /// python-adaptive. Beyond that, an insertion relaxes the gradients of the new
     /// vertex and its neighbours only (warm-started Gauss–Seidel) and rescores the
-    /// triangles around them: O(1) per point, plus O(log n) for the queue.
+    /// triangles around them: O(1) per point, plus O(log n) for the queue. Up to
+    /// ``warmSolveLimit`` vertices, each time the mesh has grown by ``warmSolveGrowth``
+    /// the gradients are also re-solved over the whole mesh, warm-started, and every
+    /// triangle rescored: on coarse meshes local relaxation lags behind the global
+    /// solution, and the early choices shape the rest (amortised O(1) per point).
     struct Mesh: Sendable {
         static let globalLimit = 100
         static let tolerance = 1e-6
         static let maxSweeps = 400
         static let maxLocalSweeps = 3
+        static let warmSolveLimit = 1000
+        static let warmSolveGrowth = 1.1
 
         var tri = Triangulation2D()
         let loss: Loss2D
@@ -34,6 +40,8 @@ extension Learner2D {
         /// Whether losses must be recomputed globally before the next query.
         var isDirty = false
         var isGlobal = true
+        /// The vertex count at which the gradients are next re-solved globally.
+        var nextWarmSolve = 0
         /// The first error thrown by a custom loss since the last `takeError()`.
         var firstError: (any Error)?
         /// Scratch: per-slot stamps to deduplicate the triangles to rescore.
@@ -77,6 +85,12 @@ extension Learner2D {
                 recomputeAll()
                 return change.vertex
             }
+            if vertexCount >= nextWarmSolve && vertexCount <= Self.warmSolveLimit {
+                nextWarmSolve = Int(Double(vertexCount) * Self.warmSolveGrowth) + 1
+                if loss.needsGradients { solveGradientsGlobally(warm: true) }
+                recomputeAll()
+                return change.vertex
+            }
             let touched = relaxGradients(around: change.vertex)
             rescore(change.added)
             rescore(trianglesAround(touched))
@@ -84,11 +98,21 @@ extension Learner2D {
         }
 
         /// Replaces the value of vertex `v` (a point told again with another value).
+        /// The value range is updated in O(1) unless the old value was an extreme.
         mutating func setValue(_ v: Int, _ value: [Double]) {
-            for k in 0..<vdim { values[v * vdim + k] = value[k] }
-            minValues = Array(repeating: .infinity, count: vdim)
-            maxValues = Array(repeating: -.infinity, count: vdim)
-            for w in 0..<vertexCount { widenRange(Array(values[(w * vdim)..<((w + 1) * vdim)])) }
+            var wasExtreme = false
+            for k in 0..<vdim {
+                let old = values[v * vdim + k]
+                if old.isFinite && (old <= minValues[k] || old >= maxValues[k]) { wasExtreme = true }
+                values[v * vdim + k] = value[k]
+            }
+            if wasExtreme {
+                minValues = Array(repeating: .infinity, count: vdim)
+                maxValues = Array(repeating: -.infinity, count: vdim)
+                for w in 0..<vertexCount { widenRange(Array(values[(w * vdim)..<((w + 1) * vdim)])) }
+            } else {
+                widenRange(value)
+            }
             if isGlobal || isDirty || valueScale != lossScale {
                 isDirty = true
                 return

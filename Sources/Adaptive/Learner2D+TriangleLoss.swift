@@ -10,32 +10,23 @@ extension Learner2D.Mesh {
         let value: Double
         switch loss.kind {
         case .deviation:
-            value = deviation / s * area.squareRoot() + 0.3 * area
+            value = Loss2D.deviationLoss(deviation / s, area)
         case .uniform:
             value = area.squareRoot()
         case .minimizeTriangleSurface:
-            let p0 = tri.points[a], p1 = tri.points[b], p2 = tri.points[c]
-            let v0 = values[a * vdim] / s, v1 = values[b * vdim] / s, v2 = values[c * vdim] / s
-            let ax = p0.x - p2.x, ay = p0.y - p2.y, az = v0 - v2
-            let bx = p1.x - p2.x, by = p1.y - p2.y, bz = v1 - v2
-            let cx = ay * bz - az * by, cy = az * bx - ax * bz, cz = ax * by - ay * bx
-            value = (cx * cx + cy * cy + cz * cz).squareRoot() / 2
+            value = Loss2D.surface(
+                tri.points[a], tri.points[b], tri.points[c], values[a * vdim] / s, values[b * vdim] / s, values[c * vdim] / s)
         case .resolution(let minDistance, let maxDistance):
-            var l = deviation / s * area.squareRoot() + 0.3 * area
-            if area < minDistance * minDistance { l = 0 }
-            if area > maxDistance * maxDistance { l = .infinity }
-            value = l
+            value = Loss2D.resolution(Loss2D.deviationLoss(deviation / s, area), area, minDistance, maxDistance)
         case .thresholded(let lower, let upper, let factor):
-            var l = deviation / s * area.squareRoot() + 0.3 * area
             let vs = [a, b, c].flatMap { v in values[(v * vdim)..<((v + 1) * vdim)] }
-            if let lower, vs.allSatisfy({ $0 < lower }) { l *= factor }
-            if let upper, vs.allSatisfy({ $0 > upper }) { l *= factor }
-            value = l
+            value = Loss2D.thresholded(Loss2D.deviationLoss(deviation / s, area), vs, lower, upper, factor)
         case .custom(let function):
+            let perComponent = (0..<vdim).map { componentDeviation(a, b, c, $0) / s }
             let triangle = Learner2D.Triangle(
                 vertices: [tri.points[a], tri.points[b], tri.points[c]],
                 values: [a, b, c].flatMap { v in values[(v * vdim)..<((v + 1) * vdim)] },
-                vdim: vdim, valueScale: s, area: area, deviation: deviation / s)
+                vdim: vdim, valueScale: s, area: area, deviation: deviation / s, deviations: perComponent)
             do {
                 value = try function(triangle)
             } catch {
@@ -52,17 +43,20 @@ extension Learner2D.Mesh {
     /// along its gradient at the other vertices. Components with a non-finite vertex
     /// value contribute 0.
     func rawDeviation(_ a: Int, _ b: Int, _ c: Int) -> Double {
-        let ids = (a, b, c)
-        let p = (tri.points[a], tri.points[b], tri.points[c])
         var total = 0.0
-        for k in 0..<vdim {
-            let v = (values[a * vdim + k], values[b * vdim + k], values[c * vdim + k])
-            guard v.0.isFinite && v.1.isFinite && v.2.isFinite else { continue }
-            total += vertexDeviation(ids.0, k, p.0, v.0, p.1, v.1, p.2, v.2)
-            total += vertexDeviation(ids.1, k, p.1, v.1, p.2, v.2, p.0, v.0)
-            total += vertexDeviation(ids.2, k, p.2, v.2, p.0, v.0, p.1, v.1)
-        }
+        for k in 0..<vdim { total += componentDeviation(a, b, c, k) }
         return total
+    }
+
+    /// The deviation of component `k` (raw units; 0 if a vertex value is not finite).
+    @inline(__always)
+    func componentDeviation(_ a: Int, _ b: Int, _ c: Int, _ k: Int) -> Double {
+        let p = (tri.points[a], tri.points[b], tri.points[c])
+        let v = (values[a * vdim + k], values[b * vdim + k], values[c * vdim + k])
+        guard v.0.isFinite && v.1.isFinite && v.2.isFinite else { return 0 }
+        return vertexDeviation(a, k, p.0, v.0, p.1, v.1, p.2, v.2)
+            + vertexDeviation(b, k, p.1, v.1, p.2, v.2, p.0, v.0)
+            + vertexDeviation(c, k, p.2, v.2, p.0, v.0, p.1, v.1)
     }
 
     @inline(__always)

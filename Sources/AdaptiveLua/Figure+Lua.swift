@@ -85,6 +85,7 @@ final class LuaFigure {
 
     static func install(in lua: LuaState, kernel: Kernel) {
         lua.register(luaClass)
+        lua.register(LuaFigureMap.luaClass)
         lua.register(in: ["adaptive"], "display") { [unowned kernel] call in
             let figure = try call.object(1, as: LuaFigure.self).figure
             kernel.display(figure)
@@ -97,7 +98,7 @@ final class LuaFigure {
 extension Kernel {
     /// The figure a Lua value holds, if it is one (a notebook shows a cell's figure value).
     public func figure(of value: LuaValue) -> Figure? {
-        lua.object(value, as: LuaFigure.self)?.figure
+        lua.object(value, as: LuaFigure.self)?.figure ?? figure(ofMap: value)
     }
 
     /// Hands a figure to `onDisplay` (`adaptive.display(fig)` calls this).

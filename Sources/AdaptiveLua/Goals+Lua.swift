@@ -16,13 +16,15 @@ extension Goal {
         var conditions: [Condition] = []
         if let predicate = try options.function("goal") {
             let shared = SharedLuaFunction(predicate, in: state, name: "the goal function")
-            let learner = UncheckedSendable(learner)
+            let argument = LearnerArgument(learner)
             conditions.append(.custom {
-                try shared.call { state in [try state.value(object: learner.value)] }.first?.isTruthy ?? false
+                try shared.call { state in [try argument.value(in: state)] }.first?.isTruthy ?? false
             })
         }
         if let loss = try options.number("loss_goal") { conditions.append(.loss(loss)) }
-        if let n = try options.integer("npoints_goal") { conditions.append(.npoints(n)) }
+        if let n = try options.integer("npoints_goal") {
+            conditions.append((learner as? LuaNpointsGoal)?.npointsCondition(n) ?? .npoints(n))
+        }
         if let end = try options.number("end_time_goal") {
             conditions.append(.endTime(Date(timeIntervalSince1970: end)))
         }
@@ -31,6 +33,24 @@ extension Goal {
             conditions.append(.duration(seconds))
         }
         self.init(conditions)
+    }
+}
+
+/// The learner as a goal function's argument, made once per Lua state it is called in
+/// (the goal is checked before every ask).
+final class LearnerArgument: @unchecked Sendable {
+    private let learner: AnyObject
+    private let lock = NSLock()
+    private var made: LuaValue = .nil
+
+    init(_ learner: AnyObject) { self.learner = learner }
+
+    func value(in state: LuaState) throws -> LuaValue {
+        lock.lock()
+        defer { lock.unlock() }
+        if case .ref(let ref) = made, ref.state === state { return made }
+        made = try state.value(object: learner)
+        return made
     }
 }
 

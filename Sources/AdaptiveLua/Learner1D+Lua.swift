@@ -37,18 +37,31 @@ final class LuaLearner1D: LuaNumericLearner {
 
     static func install(in lua: LuaState) {
         lua.register(luaClass)
+        // Learner1D(f, {a, b} [, options]) or, with every argument by name (python's keywords,
+        // what BalancingLearner.from_product passes), Learner1D(f, {bounds = {a, b}, ...}).
         lua.register(in: ["adaptive"], "Learner1D") { call in
             let function = try call.function(1)
-            let bounds = try call.numbers(2)
+            var named = false
+            if call.typeName(2) == "table" { named = try call.table(2).field("bounds") != nil }
+            let bounds: [Double]
+            if named {
+                guard let given = try LuaOptions(call, 2, allowed: ["bounds", "loss_per_interval", "nth_neighbors"]).value("bounds"),
+                    case .array(let items) = given, items.allSatisfy({ $0.double != nil })
+                else { throw LuaCallError("Learner1D: bounds must be {a, b} with a < b") }
+                bounds = items.map { $0.double! }
+            } else {
+                bounds = try call.numbers(2)
+            }
             guard bounds.count == 2 else {
                 throw LuaCallError("Learner1D: bounds must be {a, b} with a < b, got \(bounds.count) numbers")
             }
             var lossValue: LuaValue = .nil
             var nth: Int? = nil
-            if !call.isNil(3), call.typeName(3) == "function" || call.typeName(3) == "Loss1D" {
+            let optionsIndex = named ? 2 : 3
+            if !named, !call.isNil(3), call.typeName(3) == "function" || call.typeName(3) == "Loss1D" {
                 lossValue = call.value(3)   // the loss given positionally, as python allows
             } else {
-                let options = try LuaOptions(call, 3, allowed: ["loss_per_interval", "nth_neighbors"])
+                let options = try LuaOptions(call, optionsIndex, allowed: (named ? ["bounds"] : []) + ["loss_per_interval", "nth_neighbors"])
                 lossValue = options.value("loss_per_interval") ?? .nil
                 nth = try options.integer("nth_neighbors")
             }

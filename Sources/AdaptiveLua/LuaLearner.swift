@@ -29,3 +29,14 @@ func formatLoss(_ loss: Double) -> String {
     if loss.isInfinite { return loss > 0 ? "inf" : "-inf" }
     return String(format: "%.4g", loss)
 }
+
+extension LuaCallError {
+    /// What an argument error says is wrong, without "bad argument #n to 'f'": the
+    /// problem of a value read from inside another argument.
+    var argumentProblem: String {
+        guard message.hasPrefix("bad argument #"), let open = message.firstIndex(of: "("), message.hasSuffix(")") else {
+            return message
+        }
+        return String(message[message.index(after: open)..<message.index(before: message.endIndex)])
+    }
+}

@@ -13,9 +13,10 @@ import Plotting
 ///         addLearnerMembers(to: type)   // npoints, function, ask, tell, tell_pending, loss, ...
 ///         ...                           // what is particular to the learner
 ///     }
-protocol LuaNumericLearner: LuaLearner {
-    associatedtype Core: Learner
-    var core: Core { get }
+///
+/// Every such learner is also a ``LuaCoreBinding`` (LuaLearnerBinding+Core.swift), so data
+/// savers can wrap it and balancing learners balance it.
+protocol LuaNumericLearner: LuaLearner, LuaCoreBinding, LuaBindingProvider {
     /// The user's function, in the kernel's state.
     var function: LuaRef { get }
     /// The function's arguments at a point (`f(x, y)` for {x, y}).

@@ -17,6 +17,7 @@ public final class LuaClass<Object: AnyObject> {
     var pushers: [String: (Object, LuaCall) throws -> Void] = [:]
     var metamethods: [String: LuaFunction] = [:]
     var describe: ((Object) -> String)?
+    var fallback: ((Object, String, LuaCall) throws -> Bool)?
 
     public init(_ name: String) { self.name = name }
 
@@ -42,6 +43,10 @@ public final class LuaClass<Object: AnyObject> {
 
     /// `tostring(obj)`.
     public func tostring(_ body: @escaping (Object) -> String) { describe = body }
+
+    /// Reads fields and methods the class does not have (a wrapper forwarding to what it
+    /// wraps): `body` pushes one value and returns true, or returns false for "no such field".
+    public func fallback(_ body: @escaping (Object, String, LuaCall) throws -> Bool) { fallback = body }
 
     /// Any other metamethod (`__add`, `__mul`, `__len`, `__call`, ...), with raw arguments.
     public func metamethod(_ name: String, _ body: @escaping LuaFunction) { metamethods[name] = body }
@@ -114,6 +119,7 @@ extension LuaState {
             lua_pushvalue(call.L, 2)
             lua_rawget(call.L, -2)
             if lua_type(call.L, -1) != LUA_TNIL { return 1 }
+            if let fallback = type.fallback, try fallback(object, key, call) { return 1 }
             throw LuaCallError("\(typeName) has no field or method '\(key)'")
         }
         set("__newindex") { call in
@@ -169,6 +175,15 @@ extension LuaState {
         clua_pop(L, 2)
         guard let name, classNames.values.contains(name) else { return nil }
         return boxedObject(L, index)
+    }
+
+    /// The bridged Swift object a Lua value holds, whatever its class, or nil.
+    public func anyObject(_ value: LuaValue) -> AnyObject? {
+        guard case .ref(let ref) = value, ref.state === self else { return nil }
+        prepareEntry()
+        ref.push(onto: L)
+        defer { clua_pop(L, 1) }
+        return anyObject(at: -1)
     }
 
     /// The bridged object of type `T` held by a reference, or nil.

@@ -186,4 +186,33 @@ enum BalancingTests {
         #expect(throws: AdaptiveError.self) { try learner.tell(.init(child: 3, point: 0), .scalar(0)) }
         #expect(throws: AdaptiveError.self) { try learner.ask(-1) }
     }
+
+    @Test func countsFollowTellsAndForgetCachesAfterDirectChanges() throws {
+        let children = [try Learner1D(bounds: (0, 1)), try Learner1D(bounds: (0, 1))]
+        let learner = try BL(children)
+        try runSimple(learner, goal: Goal([.npoints(12)])) { p in .scalar(p.point) }
+        #expect(learner.npoints == 12 && learner.npoints == children.map(\.npoints).reduce(0, +))
+        // A child told directly: the caches (as python's) still show the old state...
+        try children[0].tell(0.123, 0.123)
+        #expect(learner.npoints == 12)
+        // ...until they are dropped.
+        learner.forgetCaches()
+        #expect(learner.npoints == 13)
+        #expect(learner.loss() == max(children[0].loss(), children[1].loss()))
+        let (points, _) = try learner.ask(1, tellPending: false)
+        #expect(points.count == 1)
+    }
+
+    @Test(arguments: BL.Strategy.allCases)
+    func childrenThatAreDoneGetNoMorePoints(_ strategy: BL.Strategy) throws {
+        // python fails when a child is done before the others; here the others go on.
+        let short = SequenceLearner<Int, Int>([1, 2]), long = SequenceLearner<Int, Int>([1, 2, 3, 4, 5])
+        let learner = try BalancingLearner([short, long], strategy: .init(rawValue: strategy.rawValue)!)
+        let sequences = [short.sequence, long.sequence]
+        let n = try runSimple(learner, goal: .automatic) { p in sequences[p.child][p.point] * 10 }
+        #expect(n == 7)
+        #expect(learner.isDone == true)
+        #expect(try long.result() == [10, 20, 30, 40, 50])
+        #expect(try learner.ask(3).points.isEmpty)
+    }
 }

@@ -137,6 +137,43 @@ struct Learner2DTests {
         #expect(learner.pendingPoints.isEmpty)
     }
 
+    /// The combined mesh (evaluated and pending points), kept up to date point by point,
+    /// holds the same points with the same evaluated values as one rebuilt from scratch.
+    @Test func combinedMeshKeptUpToDateMatchesARebuild() throws {
+        var rng = SeededGenerator(seed: 9)
+        let learner = try Learner2D(bounds: ((0, 3), (-1, 1)))
+        var held: [SIMD2<Double>] = []
+        var checks = 0
+        for round in 0..<150 {
+            let (points, _) = try learner.ask(Int.random(in: 1...6, using: &rng))
+            held += points
+            held.shuffle(using: &rng)
+            let keep = Int.random(in: 0...(held.count / 2 + 1), using: &rng)
+            for p in held.prefix(keep) { try learner.tell(p, ring(p - SIMD2(1.5, 0))) }
+            held.removeFirst(min(keep, held.count))
+            guard round % 15 == 14 else { continue }
+            _ = learner.loss(real: false)
+            try learner.core.withLock { core in
+                guard let kept = core.combined else { return }
+                var copy = core
+                try copy.buildCombined()
+                let rebuilt = copy.combined!
+                #expect(kept.tri.validate().isEmpty)
+                #expect(Set(kept.tri.points) == Set(rebuilt.tri.points))
+                #expect(kept.tri.triangleCount == rebuilt.tri.triangleCount)
+                for i in 0..<core.rawPoints.count {
+                    let v = core.combinedVertex[i]
+                    #expect(kept.tri.points[v] == core.scaled(core.rawPoints[i]))
+                    #expect(kept.values[v] == core.real.values[i])
+                    #expect(core.combinedToReal[v] == i)
+                }
+                #expect(core.pendingVertex.count == core.pending.count)
+                checks += 1
+            }
+        }
+        #expect(checks >= 5)
+    }
+
     @Test func nanValuesDoNotPoisonTheLosses() throws {
         var rng = SeededGenerator(seed: 2)
         let learner = try Learner2D(bounds: square)

@@ -51,6 +51,17 @@ struct Learner2DTraceTests {
         }
         let corners = trace.points.prefix(6).map { SIMD2($0[0].value, $0[1].value) }
         #expect(learner.data.prefix(6).map(\.point) == corners)
+        // Points 13-16 are the same four edge midpoints, in another order, with
+        // improvements 0.1% apart: (±1/3, ±1/3) lie on one circle, and Qhull splits
+        // that square along the other diagonal.
+        var next: [SIMD2<Double>] = []
+        for _ in 0..<4 {
+            let (points, improvements) = try learner.ask(1)
+            #expect(abs(improvements[0] - trace.points[12][3].value) < 2e-3 * improvements[0])
+            next.append(points[0])
+            try learner.tell(points[0], ring(points[0]))
+        }
+        #expect(Set(next) == Set(trace.points[12..<16].map { SIMD2($0[0].value, $0[1].value) }))
     }
 
     /// The rest of the first 100 points as properties: inside the bounds, distinct,

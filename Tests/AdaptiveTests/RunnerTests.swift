@@ -290,4 +290,46 @@ struct RunnerTests {
         #expect(runner.ntasks == 3 && learner.npoints >= 50)
         #expect(runner.options.shutdownEvaluator)
     }
+
+    /// Workers of a thread pool take the runner's turns themselves (no trip through the
+    /// loop thread per point); completions of an evaluator that does not allow it never do.
+    @Test func threadPoolWorkersTakeTheTurns() throws {
+        let mark = "runner-test.evaluated-here"
+        /// For each ask: whether its thread is one that evaluates points.
+        func askedOnEvaluatingThreads(_ evaluator: any Evaluator<Double, Value>) throws -> [Bool] {
+            let onWorkers = Locked<[Bool]>([])
+            let runner = Runner(
+                RT.learner(), evaluator: evaluator, goal: Goal([.npoints(500)]),
+                observers: [{ event in
+                    guard case .asked = event else { return }
+                    let evaluates = Thread.current.threadDictionary[mark] != nil
+                    onWorkers.withLock { $0.append(evaluates) }
+                }])
+            try runner.blockUntilDone()
+            return onWorkers.value
+        }
+        let function: @Sendable (Double) -> Value = { x in
+            Thread.current.threadDictionary[mark] = true
+            return RT.value(x)
+        }
+        let pool = ThreadPoolEvaluator<Double, Value>(workers: 2, function)
+        defer { pool.shutdown() }
+        let pooled = try askedOnEvaluatingThreads(pool)
+        #expect(pooled.count >= 250)
+        #expect(pooled.filter { $0 }.count >= pooled.count * 9 / 10)
+        let relayed = try askedOnEvaluatingThreads(RelayedEvaluator(pool))
+        #expect(relayed.allSatisfy { !$0 })
+    }
+}
+
+/// A thread pool whose completions must not take a runner's turn (as a kernel's thread).
+private final class RelayedEvaluator: Evaluator {
+    let pool: ThreadPoolEvaluator<Double, Learner1D.Value>
+    init(_ pool: ThreadPoolEvaluator<Double, Learner1D.Value>) { self.pool = pool }
+    var workers: Int { pool.workers }
+    func submit(_ point: Double, id: Int, completion: @escaping @Sendable (EvaluationOutcome<Learner1D.Value>) -> Void) {
+        pool.submit(point, id: id, completion: completion)
+    }
+    func shutdown() {}
+
 }

@@ -96,6 +96,27 @@ import Testing
         }
     }
 
+    @Test func fieldNamesThatAreAlsoGlobalsDoNotCount() throws {
+        // `l.learner` names a field; a global `learner` that cannot travel is then left out,
+        // while a function that reads that global is still refused with its name.
+        let source = LuaState()
+        try source.run("""
+            learner = coroutine.create(function() end)
+            offset = 0.5
+            function goal(l) return l.learner.npoints + offset end
+            function usesGlobal(x) return coroutine.status(learner) end
+            """)
+        guard case .function(let goal) = source.global("goal"), case .function(let uses) = source.global("usesGlobal") else {
+            Issue.record("no functions")
+            return
+        }
+        let worker = LuaState()
+        let copy = try worker.load(try source.portable(goal, name: "the goal"))
+        #expect(try copy.call([.map(["learner": .map(["npoints": 2])])]) == [2.5])
+        #expect(worker.global("learner") == .nil)
+        #expect(throws: PortabilityError.self) { try source.portable(uses, name: "'usesGlobal'") }
+    }
+
     @Test func standardLibraryFunctionsTravelByName() throws {
         let source = LuaState()
         guard case .function(let sin) = try source.evaluate("return math.sin").first! else { return }

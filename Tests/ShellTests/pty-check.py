@@ -25,6 +25,9 @@ passed = failed = 0
 
 # A tmux server of our own, so a user's tmux (or another run of this script) is untouched.
 TMUX = ["tmux", "-L", f"adaptive-pty-check-{os.getpid()}"]
+# A session that lives for the whole run: tmux ends its server with the last session, and
+# a check starting its shell while the server exits would fail for no reason of ours.
+subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 3600"], check=True)
 
 
 class Shell:

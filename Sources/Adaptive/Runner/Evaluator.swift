@@ -42,11 +42,19 @@ public protocol Evaluator<Point, Value>: Sendable {
     /// Stops the workers after their current evaluations; queued ones are dropped
     /// without completion. Idempotent.
     func shutdown()
+
+    /// Whether the thread calling a completion may do a runner's work (tell the learner,
+    /// ask it, submit) before returning: true for worker threads that nothing else waits
+    /// on, false (the default) for threads that must return at once, such as a
+    /// kernel's thread or a pipe reader.
+    var completionsMayTakeTurns: Bool { get }
 }
 
 extension Evaluator {
     /// Cancelling is optional: by default nothing is dropped.
     public func cancel(ids: [Int]) {}
+
+    public var completionsMayTakeTurns: Bool { false }
 }
 
 /// What an evaluation gives: the value, or a failure with its message and traceback.

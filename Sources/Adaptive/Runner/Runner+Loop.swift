@@ -1,4 +1,4 @@
-/// The runner's loop, on its own thread: tell, check the goal, ask, submit, sleep.
+/// The runner's turns (tell, check the goal, ask, submit) and its end.
 extension Runner {
     /// The body of the loop thread.
     func run() {
@@ -11,25 +11,42 @@ extension Runner {
         end(status, error)
     }
 
-    /// Turns until the runner must end; returns how it ends.
+    /// Turns until the runner must end; returns how it ends. Workers of an evaluator
+    /// that allows it take most turns themselves (see `complete`); this thread takes the
+    /// turns nobody else takes: the first, after a cancel, at a time goal's deadline.
     private func loop() -> (RunnerStatus, (any Error)?) {
-        do {
-            while true {
-                let (completions, cancelling) = state.withLock { s in
-                    let completions = s.inbox
-                    s.inbox = []
-                    return (completions, s.cancelRequested)
-                }
-                let fatal = completions.isEmpty ? nil : process(completions, cancelling: cancelling)
-                if cancelling || state.withLock({ $0.cancelRequested }) { return (.cancelled, nil) }
-                if let fatal { return (.failed, fatal) }
-                if try goal.isReached(by: learner, elapsed: Monotonic.now() - startTime) { return (.finished, nil) }
-                guard try askAndSubmit() else { return (.finished, nil) }  // the learner proposes nothing more
-                wake.wait(until: goal.nextDeadline(start: startTime, now: Monotonic.now()), reset: true)
-            }
-        } catch {
-            return (.failed, error)
+        while true {
+            repeat { turnLock.withLock { _ in takeTurn() } } while hasUnseenCompletions
+            if let verdict = state.withLock({ $0.verdict }) { return verdict }
+            wake.wait(until: goal.nextDeadline(start: startTime, now: Monotonic.now()), reset: true)
         }
+    }
+
+    /// One turn, with `turnLock` held: tell what came back, check the goal, ask and
+    /// submit. Records the verdict (and wakes the loop thread) if the runner must end.
+    private func takeTurn() {
+        guard state.withLock({ $0.verdict == nil }) else { return }
+        let verdict: (RunnerStatus, (any Error)?)?
+        do { verdict = try turn() } catch { verdict = (.failed, error) }
+        if let verdict {
+            state.withLock { $0.verdict = verdict }
+            wake.notify()
+        }
+    }
+
+    /// The work of a turn; returns how the runner ends if it must.
+    private func turn() throws -> (RunnerStatus, (any Error)?)? {
+        let (completions, cancelling) = state.withLock { s in
+            let completions = s.inbox
+            s.inbox = []
+            return (completions, s.cancelRequested)
+        }
+        let fatal = completions.isEmpty ? nil : process(completions, cancelling: cancelling)
+        if cancelling || state.withLock({ $0.cancelRequested }) { return (.cancelled, nil) }
+        if let fatal { return (.failed, fatal) }
+        if try goal.isReached(by: learner, elapsed: Monotonic.now() - startTime) { return (.finished, nil) }
+        guard try askAndSubmit() else { return (.finished, nil) }  // the learner proposes nothing more
+        return nil
     }
 
     /// Fills the free tasks: first the points to retry, then new points from the
@@ -79,8 +96,13 @@ extension Runner {
         }
     }
 
-    /// A completion from the evaluator, on any thread: queued for the loop, or dropped
-    /// if the runner no longer waits for it.
+    /// A completion from the evaluator, on any thread: queued for the next turn, or
+    /// dropped if the runner no longer waits for it. If the evaluator allows it, the
+    /// completing thread takes that turn itself when no other thread is taking one, so a
+    /// worker goes straight on to its next point without two thread switches through
+    /// the loop thread; else it wakes the loop thread. A completion is queued before its
+    /// thread tries the turn, and a thread that ends a turn looks at the inbox again, so
+    /// no completion waits unseen when the turn was taken.
     private func complete(_ id: Int, _ outcome: EvaluationOutcome<Value>) {
         let time = Monotonic.now()
         let accepted = state.withLock { s in
@@ -88,7 +110,18 @@ extension Runner {
             s.inbox.append(Completion(id: id, outcome: outcome, time: time))
             return true
         }
-        if accepted { wake.notify() }
+        guard accepted else { return }
+        guard evaluator.completionsMayTakeTurns else { return wake.notify() }
+        repeat {
+            // Taken: whoever holds the turn looks at the inbox after it (below, or in `loop`).
+            guard turnLock.withLockIfAvailable({ _ in takeTurn() }) != nil else { return }
+        } while hasUnseenCompletions
+    }
+
+    /// After a turn: completions that arrived while it was taken (their threads found
+    /// the turn taken and left them to its holder).
+    private var hasUnseenCompletions: Bool {
+        state.withLock { !$0.inbox.isEmpty && $0.verdict == nil }
     }
 
     /// Tells the values that came back and books the failures (python's

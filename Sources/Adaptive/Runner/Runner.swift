@@ -17,8 +17,12 @@ import Synchronization
 /// tasks (`ntasks` minus evaluations in flight; points to retry come first), submit
 /// them to the evaluator, and sleep until a completion, a cancel or a time goal's
 /// deadline wakes it. So the first turn asks `ntasks` points at once and later turns
-/// about one per completion, as python-adaptive does. The learner, the goal's closures
-/// and the observers are only called from the loop thread.
+/// about one per completion, as python-adaptive does. Turns are taken one at a time:
+/// by the loop thread, or, when the evaluator allows it
+/// (``Evaluator/completionsMayTakeTurns``), by the worker whose completion starts
+/// it, which saves two thread switches per point. So the learner, the goal's closures
+/// and the observers are called from one thread at a time, not always the same one.
+/// The end itself is always done by the loop thread.
 ///
 /// **The end.** The runner ends when the goal holds (`finished`), when no goal is given
 /// and the learner is done (`Learner.isDone`), when the learner proposes no point while
@@ -51,8 +55,10 @@ public final class Runner<L: Learner>: RunnerControl {
 
     let startTime = Monotonic.now()
     let state: Mutex<State>
-    /// Wakes the loop: a completion arrived, or a cancel.
+    /// Wakes the loop thread: a completion it must handle, a cancel, or the verdict.
     let wake = ThreadSignal()
+    /// Held by the thread taking a turn: one turn at a time, on any thread.
+    let turnLock = Mutex<Void>(())
     /// Set when the runner has completely ended.
     let done = ThreadSignal()
 
@@ -116,6 +122,8 @@ public final class Runner<L: Learner>: RunnerControl {
         var cancelRequested = false
         var endTime: Double?
         var ended = false
+        /// How the runner must end, once a turn decided it; the loop thread then ends it.
+        var verdict: (RunnerStatus, (any Error)?)?
         var inbox: [Completion] = []
         var inFlight: [Int: InFlight] = [:]
         /// The point of every id in flight, to retry, or with a traceback.

@@ -51,6 +51,10 @@ public final class ThreadPoolEvaluator<Point: Sendable, Value: Sendable>: Evalua
 
     deinit { queue.shutdown() }
 
+    /// Workers may take a runner's turn when they complete a point: they take their next
+    /// point right after.
+    public var completionsMayTakeTurns: Bool { true }
+
     /// Queues `point`; a free worker takes it. Fails at once after ``shutdown()`` or
     /// without workers.
     public func submit(_ point: Point, id: Int, completion: @escaping @Sendable (EvaluationOutcome<Value>) -> Void) {

@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark against python-adaptive (see scripts/bench).")
 
-    @Option(help: "Comma-separated workloads to run (W1,W2,W5,W6,W8,P1,R1,R2); all when absent.")
+    @Option(help: "Comma-separated workloads to run (W1,W2,W3,W5,W6,W7,W8,P1,R1,R2); all when absent.")
     var only: String?
 
     @Option(help: "Write the rows as a JSON list to this file.")
@@ -25,12 +25,11 @@ struct Bench: ParsableCommand {
     func run() throws {
         let wanted = only.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
         let workloads = Workload.all.filter { wanted?.contains($0.name) ?? true }
+        let others = RegisteredWorkload.all.filter { wanted?.contains($0.name) ?? true }
         let plots = wanted?.contains(PlotBench.name) ?? true
         let runnerCases = RunnerBench.cases.filter { wanted?.contains($0.name) ?? true }
-        let learnerCases = LearnerCase.all.filter { wanted?.contains($0.workload) ?? true }
-        let learnerWorkloads = Set(learnerCases.map(\.workload))
-        if let wanted, workloads.count + (plots ? 1 : 0) + runnerCases.count + learnerWorkloads.count != wanted.count {
-            let names = Workload.all.map(\.name) + Set(LearnerCase.all.map(\.workload)).sorted() + [PlotBench.name] + RunnerBench.cases.map(\.name)
+        if let wanted, workloads.count + others.count + (plots ? 1 : 0) + runnerCases.count != wanted.count {
+            let names = Workload.all.map(\.name) + RegisteredWorkload.all.map(\.name) + [PlotBench.name] + RunnerBench.cases.map(\.name)
             throw ValidationError("unknown workload in --only \(only!); the workloads are \(names.joined(separator: ", "))")
         }
         let peer = python.map { PythonPeer(python: $0, driver: driver) }
@@ -60,7 +59,7 @@ struct Bench: ParsableCommand {
             }
         }
         var json = rows.map(\.json)
-        json += try LearnerCase.report(learnerCases, peer: peer, reps: reps)
+        for workload in others { json += try workload.run(peer, reps) }
         if plots {
             print("\n\(PlotBench.name): Learner1D figure of \(PlotBench.points) points (line and markers)")
             for result in try PlotBench.run(reps: reps) {
@@ -89,6 +88,22 @@ struct Bench: ParsableCommand {
             try data.write(to: URL(fileURLWithPath: jsonPath), options: .atomic)
         }
     }
+}
+
+/// A workload in a file of its own: it runs all its cases (beside python-adaptive when
+/// `peer` is given), prints a table line per row and returns the rows as JSON.
+struct RegisteredWorkload: Sendable {
+    let name: String
+    let summary: String
+    let run: @Sendable (_ peer: PythonPeer?, _ reps: Int) throws -> [[String: Any]]
+
+    /// One line per workload file.
+    static let all: [RegisteredWorkload] = [
+        Learner2DBench.workload,
+        BalancingBench.workload,
+        W5Bench.workload,
+        W6Bench.workload,
+    ]
 }
 
 /// One line of the benchmark table and of its JSON.

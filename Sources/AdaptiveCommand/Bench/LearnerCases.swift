@@ -33,8 +33,6 @@ struct LearnerCase {
     /// The workload's name (`W5` for `W5-loss1`), for `--only`.
     var workload: String { String(name.prefix { $0 != "-" }) }
 
-    static var all: [LearnerCase] { W5Bench.cases + W6Bench.cases }
-
     /// Runs the cases beside python-adaptive, prints a table and returns JSON rows.
     static func report(_ cases: [LearnerCase], peer: PythonPeer?, reps: Int) throws -> [[String: Any]] {
         guard !cases.isEmpty else { return [] }

@@ -20,6 +20,9 @@ enum W5Bench {
     /// g(0), g(1), … computed once (more than the 41696 seeds W5 needs).
     static let table: [Double] = (0..<45_000).map { PythonRandom.gauss(seed: $0, mu: 0.5, sigma: 1) }
 
+    static let workload = RegisteredWorkload(
+        name: "W5", summary: "AverageLearner(g, rtol = 0.01) until loss <= 2 and <= 1", run: { peer, reps in try LearnerCase.report(cases, peer: peer, reps: reps) })
+
     static var cases: [LearnerCase] {
         goals.map { goal in
             LearnerCase(name: goal.name, summary: "AverageLearner, rtol 0.01, loss <= \(goal.loss)", variants: [

@@ -29,6 +29,9 @@ enum W6Bench {
                  swift: { $0.squareRoot() }, lua: "math.sqrt"),
     ]
 
+    static let workload = RegisteredWorkload(
+        name: "W6", summary: "IntegratorLearner until done(): f24, exp, sqrt", run: { peer, reps in try LearnerCase.report(cases, peer: peer, reps: reps) })
+
     static var cases: [LearnerCase] {
         integrals.map { i in
             LearnerCase(name: i.name, summary: "IntegratorLearner until done()", variants: [

@@ -11,28 +11,34 @@ import LuaKit
 final class MainEvaluator<Point: Sendable, Value: Sendable>: Evaluator, @unchecked Sendable {
     let workers: Int
     private weak var kernel: Kernel?
-    private let function: LuaRef
-    private let arguments: @Sendable (Point) -> [Double]
-    private let value: @Sendable ([Double]) throws -> Value
+    /// The function to call at a point and its arguments, made on the kernel's thread.
+    private let prepare: @Sendable (Point, LuaState) throws -> (function: LuaRef, arguments: [LuaValue])
+    /// The value at a point from the result, argument 2 of the completion call.
+    private let read: @Sendable (Point, LuaCall) throws -> Value
 
-    init(workers: Int, kernel: Kernel, function: LuaRef,
-         arguments: @escaping @Sendable (Point) -> [Double], value: @escaping @Sendable ([Double]) throws -> Value) {
+    convenience init(workers: Int, kernel: Kernel, function: LuaRef,
+                     arguments: @escaping @Sendable (Point) -> [Double], value: @escaping @Sendable ([Double]) throws -> Value) {
+        self.init(workers: workers, kernel: kernel,
+                  prepare: { point, _ in (function, arguments(point).map { .number($0) }) },
+                  read: { _, call in try value(try call.numbers(2)) })
+    }
+
+    init(workers: Int, kernel: Kernel, prepare: @escaping @Sendable (Point, LuaState) throws -> (function: LuaRef, arguments: [LuaValue]),
+         read: @escaping @Sendable (Point, LuaCall) throws -> Value) {
         self.workers = workers
         self.kernel = kernel
-        self.function = function
-        self.arguments = arguments
-        self.value = value
+        self.prepare = prepare
+        self.read = read
     }
 
     func submit(_ point: Point, id: Int, completion: @escaping @Sendable (EvaluationOutcome<Value>) -> Void) {
         guard let kernel else { return completion(.failure(EvaluationFailure(message: "the kernel was closed"))) }
-        let numbers = arguments(point)
         kernel.eventLoop.post { [self] in
             // On the kernel's thread, inside the event loop.
             let lua = kernel.lua
-            let done = lua.makeFunction(name: "evaluation") { [value] call in
+            let done = lua.makeFunction(name: "evaluation") { [read] call in
                 if try call.boolean(1, default: false) {
-                    do { completion(.success(try value(try call.numbers(2)))) } catch {
+                    do { completion(.success(try read(point, call))) } catch {
                         completion(.failure(EvaluationFailure(message: "the function returned a bad value: \(error)")))
                     }
                 } else {
@@ -43,7 +49,8 @@ final class MainEvaluator<Point: Sendable, Value: Sendable>: Evaluator, @uncheck
                 return 0
             }
             do {
-                try kernel.evaluateInLoop.call([.function(function), .function(done)] + numbers.map { .number($0) })
+                let (function, arguments) = try prepare(point, lua)
+                try kernel.evaluateInLoop.call([.function(function), .function(done)] + arguments)
             } catch {
                 completion(.failure(EvaluationFailure(message: "\(error)")))
             }

@@ -12,10 +12,26 @@ final class ProcessEvaluator<Point: Sendable, Value: Sendable>: Evaluator {
     private let pool: ThreadPoolEvaluator<Point, Value>
     private let processes: ProcessRegistry
 
-    init(
+    convenience init(
         workers: Int, function: PortableFunction,
         arguments: @escaping @Sendable (Point) -> [Double],
         value: @escaping @Sendable ([Double]) throws -> Value
+    ) throws {
+        try self.init(workers: workers, function: function) { connection, point in
+            let id = EvaluationID.next()
+            switch try connection.evaluate(id: id, arguments(point)) {
+            case .success(let numbers):
+                do { return try value(numbers) } catch { throw EvaluationFailure(error) }
+            case .failure(let failure): throw failure
+            }
+        }
+    }
+
+    /// Workers whose processes load `function`; `evaluate` evaluates a point through a
+    /// worker thread's connection.
+    init(
+        workers: Int, function: PortableFunction,
+        evaluate: @escaping @Sendable (WorkerConnection, Point) throws -> Value
     ) throws {
         let executable = try WorkerExecutable.path()
         let firstLine = try WorkerProtocol.encode(function) + "\n"
@@ -25,14 +41,7 @@ final class ProcessEvaluator<Point: Sendable, Value: Sendable>: Evaluator {
         self.workers = workers
         pool = ThreadPoolEvaluator(workers: workers, name: "adaptive.process-worker", makeWorker: { _ in
             let connection = WorkerConnection(executable: executable, firstLine: firstLine, registry: processes)
-            return { point in
-                let id = EvaluationID.next()
-                switch try connection.evaluate(id: id, arguments(point)) {
-                case .success(let numbers):
-                    do { return try value(numbers) } catch { throw EvaluationFailure(error) }
-                case .failure(let failure): throw failure
-                }
-            }
+            return { point in try evaluate(connection, point) }
         })
     }
 
@@ -109,15 +118,24 @@ final class WorkerConnection {
     deinit { stop() }
 
     func evaluate(id: Int, _ arguments: [Double]) throws -> Result<[Double], EvaluationFailure> {
+        let what = "point \(arguments.count == 1 ? String(arguments[0]) : "\(arguments)")"
+        return try exchange(WorkerProtocol.request(id: id, arguments), evaluating: what) {
+            try WorkerProtocol.parseReply($0, id: id)
+        }
+    }
+
+    /// Sends one request line (starting the process if needed) and reads the reply with
+    /// `parse`; a worker that dies or answers nonsense fails the evaluation of `what`.
+    func exchange<T>(
+        _ request: String, evaluating what: String, parse: (String) throws -> Result<T, EvaluationFailure>
+    ) throws -> Result<T, EvaluationFailure> {
         if process == nil { try start() }
-        let request = WorkerProtocol.request(id: id, arguments)
         guard write(request), let line = reader?.nextLine() else {
             let status = finish()
-            let what = "point \(arguments.count == 1 ? String(arguments[0]) : "\(arguments)")"
             let message = "the worker process died (\(status)) while evaluating \(what)"
             return .failure(EvaluationFailure(message: message))
         }
-        do { return try WorkerProtocol.parseReply(line, id: id) } catch {
+        do { return try parse(line) } catch {
             _ = finish()
             return .failure(EvaluationFailure(message: "the worker process answered nonsense: \(error)"))
         }

@@ -10,14 +10,19 @@ import LuaKit
 ///     parent: <id> <x1 bits> <x2 bits> ...\n                       (a point)
 ///     worker: <id> ok <y1 bits> <y2 bits> ...\n                     (its value)
 ///     worker: <id> err <base64 of JSON {message, traceback}>\n     (its failure)
+///
+/// and the general path of `LuaCallPlan`s (see WorkerProtocol+Tasks.swift):
+///
+///     parent: <id> task <base64 of JSON {task, numbers}>\n          (a task)
+///     worker: <id> ok <y1 bits> ...\n  or  <id> value <base64 of JSON PortableValue>\n
 enum WorkerProtocol {
     static func encode(_ function: PortableFunction) throws -> String {
-        try JSONEncoder().encode(function).base64EncodedString()
+        try jsonEncoder.encode(function).base64EncodedString()
     }
 
     static func decodeFunction(_ line: String) throws -> PortableFunction {
         guard let data = Data(base64Encoded: line) else { throw WorkerProtocolError("the function line is not base64") }
-        return try JSONDecoder().decode(PortableFunction.self, from: data)
+        return try jsonDecoder.decode(PortableFunction.self, from: data)
     }
 
     static func numbers(_ values: [Double]) -> String {
@@ -74,6 +79,10 @@ public enum WorkerProcess {
         }
         while let line = readLine(strippingNewline: true) {
             let words = line.split(separator: " ")
+            if words.count == 3 && words[1] == "task", let id = Int(words[0]) {   // the general path
+                FileHandle.standardOutput.write(Data(WorkerProtocol.answer(id: id, task: words[2], worker: worker).utf8))
+                continue
+            }
             guard let first = words.first, let id = Int(first), let arguments = try? WorkerProtocol.parseNumbers(words.dropFirst()) else {
                 FileHandle.standardError.write(Data("adaptive worker: bad request '\(line.prefix(80))'\n".utf8))
                 return 2

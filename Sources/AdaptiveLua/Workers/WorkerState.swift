@@ -9,7 +9,10 @@ import LuaKit
 /// worker process standard output carries the protocol).
 final class WorkerState {
     let lua = LuaState()
+    /// The copied value: the user's function, or a plan's table of functions.
     let function: LuaRef
+    /// The functions a task may call: the elements of a plan's table, or just `function`.
+    let functions: [LuaRef]
 
     init(_ portable: PortableFunction, output: @escaping @Sendable (String) -> Void = WorkerState.standardError) throws {
         lua.setGlobal("adaptive", ["version": .string(AdaptiveInfo.version)])
@@ -20,6 +23,7 @@ final class WorkerState {
         try lua.run(WorkerState.printPrelude, chunkName: "=(worker)")
         AdaptiveModule.installWorkerClasses(in: lua)
         function = try lua.load(portable, chunkName: "=(worker)")
+        functions = try WorkerState.elements(of: function, in: lua)
     }
 
     static let standardError: @Sendable (String) -> Void = { text in
@@ -42,13 +46,20 @@ final class WorkerState {
     func evaluate(_ arguments: [Double]) throws(EvaluationFailure) -> [Double] {
         do {
             return try function.callNumbers(arguments)
-        } catch let error as LuaError {
+        } catch {
+            throw WorkerState.failure(error)
+        }
+    }
+
+    /// The failure of an evaluation that threw `error`: a Lua error with its traceback, or
+    /// a bad return value.
+    static func failure(_ error: any Error) -> EvaluationFailure {
+        if let error = error as? LuaError {
             var traceback = error.message
             if let frames = Kernel.userTraceback(error) { traceback += "\n" + frames }
-            throw EvaluationFailure(message: error.message, traceback: traceback)
-        } catch {
-            let message = "the function returned a bad value: \(error)"
-            throw EvaluationFailure(message: message, traceback: message)
+            return EvaluationFailure(message: error.message, traceback: traceback)
         }
+        let message = "the function returned a bad value: \(error)"
+        return EvaluationFailure(message: message, traceback: message)
     }
 }

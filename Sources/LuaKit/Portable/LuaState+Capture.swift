@@ -19,8 +19,14 @@ extension LuaState {
             lua_rawgeti(L, clua_registryindex(), lua_Integer(LUA_RIDX_GLOBALS))
             pushString(global)
             lua_rawget(L, -2)
-            globals.append(.init(name: global, value: try capture.value(at: -1, path: "global '\(global)'")))
-            clua_pop(L, 2)
+            defer { clua_pop(L, 2) }
+            // A name that may only be a field name is copied when it can be, else left out.
+            let before = capture
+            do {
+                globals.append(.init(name: global, value: try capture.value(at: -1, path: "global '\(global)'")))
+            } catch where !capture.certainGlobals.contains(global) {
+                capture = before
+            }
         }
         return PortableFunction(function: value, globals: globals)
     }
@@ -35,7 +41,7 @@ extension LuaState {
 }
 
 /// One copy in progress: remembers tables, functions and upvalue cells already seen.
-private struct Capture {
+struct Capture {
     let state: LuaState
     var L: OpaquePointer { state.L }
     var seen: [UnsafeRawPointer: Int] = [:]
@@ -43,8 +49,22 @@ private struct Capture {
     var nextID = 1
     var pendingGlobals: [String] = []
     var globalNames: Set<String> = []
+    /// Names the functions certainly use as globals; the other pending names are string
+    /// constants that may be globals (or field names such as `l.learner`).
+    var certainGlobals: Set<String> = []
     /// Standard library values by identity: "math", "math.sin", "print", ...
     lazy var library: [UnsafeRawPointer: String] = libraryIndex()
+
+    /// Where the copy goes and what to do instead, for errors: functions travel to workers,
+    /// values such as a function's result are kept by the learner.
+    var wording = Wording.worker
+
+    struct Wording {
+        var destination: String
+        var advice: String
+        static let worker = Wording(
+            destination: "to a worker", advice: "evaluate in the kernel with executor = adaptive.executors.main()")
+    }
 
     init(state: LuaState) { self.state = state }
 
@@ -68,8 +88,8 @@ private struct Capture {
         default:
             let kind = state.typeName(at: index)
             throw PortabilityError(description:
-                "cannot copy \(path) (a \(kind)) to a worker: only numbers, strings, booleans, tables and Lua functions travel; "
-                + "evaluate in the kernel with executor = adaptive.executors.main()")
+                "cannot copy \(path) (a \(kind)) \(wording.destination): only numbers, strings, booleans, tables and Lua functions travel; "
+                + wording.advice)
         }
     }
 
@@ -103,17 +123,19 @@ private struct Capture {
         if let name = library[pointer] { return .library(name) }
         guard lua_iscfunction(L, index) == 0 else {
             throw PortabilityError(description:
-                "cannot copy \(path) to a worker: it is a function written in Swift or C, not in Lua; "
-                + "evaluate in the kernel with executor = adaptive.executors.main()")
+                "cannot copy \(path) \(wording.destination): it is a function written in Swift or C, not in Lua; "
+                + wording.advice)
         }
         let id = nextID
         nextID += 1
         seen[pointer] = id
         let bytecode = dump(at: index)
-        for name in (BytecodeStrings.of(bytecode) ?? []).sorted() where isUserGlobal(name) && !globalNames.contains(name) {
+        let names = BytecodeStrings.namesAndGlobals(bytecode)
+        for name in (names?.strings ?? []).sorted() where isUserGlobal(name) && !globalNames.contains(name) {
             globalNames.insert(name)
             pendingGlobals.append(name)
         }
+        certainGlobals.formUnion(names?.globals ?? [])
         var upvalues: [PortableValue.Upvalue] = []
         var n: Int32 = 1
         while let rawName = lua_getupvalue(L, index, n) {

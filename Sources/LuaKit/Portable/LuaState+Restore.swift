@@ -25,7 +25,7 @@ extension LuaState {
 }
 
 /// One rebuild in progress.
-private struct Restore {
+struct Restore {
     let state: LuaState
     let chunkName: String
     var L: OpaquePointer { state.L }

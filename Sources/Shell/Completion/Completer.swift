@@ -171,7 +171,7 @@ public final class Completer {
             .sorted()
             .map { name in
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: (expanded as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: (expanded as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
                 return directory + name + (isDirectory.boolValue ? "/" : "")
             }
     }
