@@ -36,11 +36,4 @@ extension Learner1D.Core {
         return (left, right)
     }
 
-    /// The evaluated neighbours of the evaluated point `x` and their values.
-    func realNeighbors(of id: Int32) -> (left: (x: Double, y: Double)?, right: (x: Double, y: Double)?) {
-        let node = nodes[Int(id)]
-        let left = node.prevReal == Node.none ? nil : (x: x(node.prevReal), y: nodes[Int(node.prevReal)].y)
-        let right = node.nextReal == Node.none ? nil : (x: x(node.nextReal), y: nodes[Int(node.nextReal)].y)
-        return (left, right)
-    }
 }
