@@ -35,5 +35,4 @@ extension Learner1D.Core {
         let right = node.next == Node.none ? Double.infinity : node.combinedLoss
         return (left, right)
     }
-
 }
