@@ -5,6 +5,7 @@ Called by `adaptive bench` (see scripts/bench), once per case, in a fresh proces
 
     python python_adaptive.py W1 10000 --reps 3
     python python_adaptive.py W7 loss --reps 3      (W7 N5000: 5000 points in total)
+    python python_adaptive.py learner W5-loss1 --reps 3     (W5 and W6)
 
 Workloads are those of the project's peer WORKLOADS.md: the loop is the one of
 `adaptive.runner.simple` (goal checked before every ask), timed with perf_counter
@@ -19,6 +20,7 @@ import functools
 import json
 import math
 import os
+import random
 import resource
 import statistics
 import sys
@@ -165,7 +167,60 @@ def quality_3d(learner):
     return float(err.max()), float(err.mean())
 
 
+def gauss_seed(n):
+    """W5: random.Random(n).gauss(0.5, 1), a fresh generator per seed."""
+    return random.Random(n).gauss(0.5, 1)
+
+
+def f24(x):
+    return float(math.floor(math.exp(x)))
+
+
+# W5 and W6 cases: name -> (make learner, goal, function, fresh learners timed per run)
+LEARNER_CASES = {
+    "W5-loss2": (lambda: adaptive.AverageLearner(gauss_seed, atol=None, rtol=0.01), lambda l: l.loss() <= 2.0, gauss_seed, 1),
+    "W5-loss1": (lambda: adaptive.AverageLearner(gauss_seed, atol=None, rtol=0.01), lambda l: l.loss() <= 1.0, gauss_seed, 1),
+    "W6-f24": (lambda: adaptive.IntegratorLearner(f24, bounds=(0, 3), tol=1e-8), lambda l: l.done(), f24, 1),
+    "W6-exp": (lambda: adaptive.IntegratorLearner(math.exp, bounds=(0, 1), tol=1e-10), lambda l: l.done(), math.exp, 51),
+    "W6-sqrt": (lambda: adaptive.IntegratorLearner(math.sqrt, bounds=(0, 1), tol=1e-8), lambda l: l.done(), math.sqrt, 11),
+}
+
+
+def learner_case(name, reps):
+    """W5/W6: runner.simple's loop; the time of the bare function on the same points
+    is measured apart, so that the learner's own overhead is wall - function."""
+    make, goal, f, inner = LEARNER_CASES[name]
+    times = []
+    for _ in range(reps):
+        inner_times = []
+        for _ in range(inner):
+            learner = make()
+            start = time.perf_counter()
+            while not goal(learner):
+                xs, _ = learner.ask(1)
+                for x in xs:
+                    learner.tell(x, f(x))
+            inner_times.append(time.perf_counter() - start)
+        times.append(statistics.median(inner_times))
+    points = list(learner.data)
+    start = time.perf_counter()
+    for x in points:
+        f(x)
+    function_seconds = time.perf_counter() - start
+    seconds = statistics.median(times)
+    row = {"case": name, "n": learner.npoints, "seconds": seconds, "us_per_point": seconds / learner.npoints * 1e6,
+           "function_us_per_point": function_seconds / learner.npoints * 1e6, "loss": learner.loss()}
+    if name.startswith("W6"):
+        row["igral"], row["err"] = learner.igral, learner.err
+    return row
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "learner":
+        reps = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--reps" else 3
+        json.dump(learner_case(sys.argv[2], reps), sys.stdout)
+        print()
+        return
     if len(sys.argv) > 2 and sys.argv[1] == "W7":
         reps = int(sys.argv[4]) if len(sys.argv) > 4 and sys.argv[3] == "--reps" else 3
         json.dump(balancing(sys.argv[2], reps), sys.stdout)

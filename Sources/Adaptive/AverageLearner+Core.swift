@@ -17,11 +17,20 @@ extension AverageLearner {
         /// The other seeds.
         var sparseValues: [Int: Double] = [:]
         var sparsePending: Set<Int> = []
+        /// The standard deviation and the real loss, computed when a value is told.
+        var std = Double.infinity
+        var realLoss = Double.infinity
+        /// The loss with one more point (python's `loss(n=npoints + 1)`), for ask(1).
+        var nextLoss = Double.infinity
+        /// The arrays the last `ask` returned, refilled by the next one (see `setAsked`).
+        var askedPoints: [Int] = []
+        var askedImprovements: [Double] = []
 
         var mean: Double { sum / Double(npoints) }
 
         func status(_ seed: Int) -> SeedStatus {
             if seed < denseStatus.count { return denseStatus[seed] }
+            if sparseValues.isEmpty && sparsePending.isEmpty { return .unused }
             if sparseValues[seed] != nil { return .told }
             return sparsePending.contains(seed) ? .pending : .unused
         }
@@ -60,24 +69,48 @@ extension AverageLearner {
             }
         }
 
-        /// python's `tell`: a told seed is ignored; otherwise the sums are updated.
-        mutating func tell(_ seed: Int, _ value: Double) {
+        /// python's `tell`: a told seed is ignored (returns false); otherwise the sums
+        /// are updated.
+        @discardableResult
+        mutating func tell(_ seed: Int, _ value: Double) -> Bool {
             if isDense(seed) {
                 switch denseStatus[seed] {
-                case .told: return
+                case .told: return false
                 case .pending: pendingCount -= 1
                 case .unused: break
                 }
                 denseStatus[seed] = .told
                 denseValues[seed] = value
             } else {
-                guard sparseValues[seed] == nil else { return }
+                guard sparseValues[seed] == nil else { return false }
                 if sparsePending.remove(seed) != nil { pendingCount -= 1 }
                 sparseValues[seed] = value
             }
             sum += value
             sumOfSquares += value * value
             npoints += 1
+            return true
+        }
+
+        // The arrays `ask` returns are kept here and refilled in place by the next ask:
+        // once the caller has dropped the previous ones their storage is unique again,
+        // so asking allocates nothing (the caller's copies only cost a retain).
+
+        mutating func setAsked<C: Collection<Int>>(_ seeds: C) {
+            if askedPoints.count == seeds.count {
+                for (i, seed) in zip(askedPoints.indices, seeds) { askedPoints[i] = seed }
+            } else {
+                askedPoints.removeAll(keepingCapacity: true)
+                askedPoints.append(contentsOf: seeds)
+            }
+        }
+
+        mutating func setAskedImprovements(_ improvement: Double) {
+            if askedImprovements.count == askedPoints.count {
+                for i in askedImprovements.indices { askedImprovements[i] = improvement }
+            } else {
+                askedImprovements = Array(repeating: improvement, count: askedPoints.count)
+            }
         }
 
         mutating func removeUnfinished() {

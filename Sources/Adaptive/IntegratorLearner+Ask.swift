@@ -4,13 +4,29 @@
 extension IntegratorLearner.Core {
     /// The next `n` points and their loss improvements (the largest error of the
     /// intervals containing each). The points are pending from the moment their
-    /// interval was added, as in python.
+    /// interval was added, as in python. Fewer (or none) when this ask uses every
+    /// interval up, or none is left while points handed out are not told yet.
     mutating func ask(_ n: Int) throws -> (points: [Double], lossImprovements: [Double]) {
+        // The arrays returned last time are refilled: once the caller has let go of
+        // them, their storage is reused (no allocation per ask).
         var points: [Double] = [], improvements: [Double] = []
-        points.reserveCapacity(n)
-        improvements.reserveCapacity(n)
+        swap(&points, &askedPoints)
+        swap(&improvements, &askedImprovements)
+        points.removeAll(keepingCapacity: true)
+        improvements.removeAll(keepingCapacity: true)
+        // Whether there was something to refine when this ask began.
+        let couldRefine = !active.isEmpty || !prioritySplit.isEmpty
         while points.count < n {
-            if stackHead == stack.count { try fillStack() }
+            if stackHead == stack.count {
+                do { try fillStack() } catch let error as AdaptiveError where active.isEmpty {
+                    // Nothing left to refine: an error if there was nothing to begin with
+                    // (python's RuntimeError). If this ask used the last intervals up
+                    // (dropping those too narrow to split), or points handed out are not
+                    // told yet, hand out fewer: the learner is done once they are told.
+                    if couldRefine || pendingCount > 0 { break }
+                    throw error
+                }
+            }
             while points.count < n && stackHead < stack.count {
                 let x = stack[stackHead]
                 stackHead += 1
@@ -22,6 +38,8 @@ extension IntegratorLearner.Core {
             stack.removeFirst(stackHead)
             stackHead = 0
         }
+        askedPoints = points
+        askedImprovements = improvements
         return (points, improvements)
     }
 
@@ -40,6 +58,11 @@ extension IntegratorLearner.Core {
     /// python's `_fill_stack`: splits the forced interval or the one with the largest
     /// `(err, a)`, refines it, or drops it once its nodes are too close together.
     mutating func fillStack() throws {
+        // A forced split queued for an interval that is no longer active (split or
+        // removed since) is dropped.
+        while let last = prioritySplit.last, activePosition[Int(last)] < 0 || intervals[Int(last)].hasChildren {
+            prioritySplit.removeLast()
+        }
         let forceSplit = !prioritySplit.isEmpty
         let id: Int32
         if forceSplit {

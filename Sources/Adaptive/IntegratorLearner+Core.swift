@@ -75,6 +75,9 @@ extension IntegratorLearner {
         /// python's `_stack`: points to hand out, from `stackHead` on.
         var stack: [Double] = []
         var stackHead = 0
+        /// The arrays the last `ask` returned, refilled by the next one.
+        var askedPoints: [Double] = []
+        var askedImprovements: [Double] = []
         /// The intervals containing each node, linked from `Node.mapHead` by `next`.
         var mapEntries: [MapEntry] = []
 

@@ -36,7 +36,11 @@ extension IntegratorLearner.Core {
                     let (forceSplit, remove) = try completeProcess(e.interval, depth: depth)
                     if remove {
                         propagateRemoved(e.interval)
-                    } else if forceSplit && !intervals[i].hasChildren && activePosition[i] >= 0 {
+                    } else if forceSplit && !intervals[i].hasChildren && activePosition[i] >= 0
+                        && !prioritySplit.contains(e.interval)
+                    {
+                        // Once: two levels completing together (values told out of order)
+                        // would queue it twice, and python's second split fails an assertion.
                         prioritySplit.append(e.interval)
                     }
                 }

@@ -24,14 +24,17 @@ import Synchronization
 ///
 /// **Complexity.** Per point O(1) amortised plus a scan of the active intervals
 /// (at most 1000) each time new nodes are needed; a 33×33 matrix–vector product per
-/// completed depth. No allocation per point on the ask/tell path besides the result
-/// arrays and the hash tables' growth.
+/// completed depth. No allocation per point on the ask/tell path besides the hash
+/// tables' growth (`ask` refills the arrays it returned last time once the caller has
+/// let go of them).
 ///
 /// **Deliberate differences from python-adaptive:**
 /// - Bounds must be finite with lower < upper, and tol > 0.
 /// - ``removeUnfinished()`` puts the points handed out and not told back on the
 ///   stack, to be asked again (python's does nothing, so they would never be asked
 ///   again in the same process; its `load` does the same as ours).
+/// - `ask` returns fewer points, not an error, when it uses the last intervals up or
+///   none is left while points handed out are not told (see ``ask(_:tellPending:)``).
 /// - ``tellPending(_:)`` takes a point and removes it from the queue of points to hand
 ///   out (python's takes no argument and does nothing, so python's BalancingLearner
 ///   cannot drive an IntegratorLearner).
@@ -67,7 +70,11 @@ public final class IntegratorLearner: Sendable {
     /// `tellPending` the learner does not change.
     ///
     /// Throws when every interval has been removed at machine precision and more
-    /// points are needed ("no way to improve"), and ``DivergentIntegralError``.
+    /// points are needed ("no way to improve"), and ``DivergentIntegralError``. When
+    /// this ask itself uses the last intervals up (dropping those too narrow to split),
+    /// or points handed out are not told yet, it returns fewer points (maybe none)
+    /// instead: python raises there, which failed parallel runs that were as good as
+    /// done (`isDone` holds once nothing is left).
     public func ask(_ n: Int, tellPending: Bool = true) throws -> (points: [Double], lossImprovements: [Double]) {
         guard n >= 0 else { throw AdaptiveError("IntegratorLearner: ask(n) needs n >= 0, got \(n)") }
         return try core.withLock { core in

@@ -120,6 +120,9 @@ extension AverageLearner: PendingCounting, StateRestoring {
 
     func saveState() -> @Sendable () -> Void {
         let saved = UncheckedBox(core.withLock { $0 })
-        return { [self] in core.withLock { $0 = saved.value } }
+        return { [self] in
+            core.withLock { $0 = saved.value }
+            publishedLoss.store(saved.value.realLoss.bitPattern, ordering: .releasing)
+        }
     }
 }

@@ -10,9 +10,10 @@ import Foundation
 ///
 /// Seeding with an integer n ≥ 0 is `init_by_array` with the 32-bit words of n
 /// (CPython ≥ 3.2; the sign of a negative seed is dropped, as in CPython).
-/// Seeding costs about 2 µs (CPython's seeding runs over the 624-word state twice).
+/// Seeding costs a few µs (CPython's seeding runs over the 624-word state twice, one
+/// word after the other; the state it starts from is computed once).
 public struct PythonRandom: Sendable {
-    private var state = [UInt32](repeating: 0, count: 624)
+    private var state: [UInt32] = []
     private var index = 624
     /// `gauss` makes two values at a time and keeps the second (CPython's `gauss_next`).
     private var gaussNext: Double?
@@ -28,12 +29,19 @@ public struct PythonRandom: Sendable {
         initByArray(key)
     }
 
+    /// `init_genrand(19650218)`, where every seeding starts: the same for every seed.
+    private static let initialState: [UInt32] = {
+        var mt = [UInt32](repeating: 0, count: 624)
+        mt[0] = 19_650_218
+        for i in 1..<624 {
+            mt[i] = 1_812_433_253 &* (mt[i - 1] ^ (mt[i - 1] >> 30)) &+ UInt32(i)
+        }
+        return mt
+    }()
+
     private mutating func initByArray(_ key: [UInt32]) {
+        state = Self.initialState
         state.withUnsafeMutableBufferPointer { mt in
-            mt[0] = 19_650_218  // init_genrand(19650218)
-            for i in 1..<624 {
-                mt[i] = 1_812_433_253 &* (mt[i - 1] ^ (mt[i - 1] >> 30)) &+ UInt32(i)
-            }
             var i = 1, j = 0
             for _ in 0..<max(624, key.count) {
                 mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) &* 1_664_525)) &+ key[j] &+ UInt32(j)

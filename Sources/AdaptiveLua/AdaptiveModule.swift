@@ -9,6 +9,9 @@ enum AdaptiveModule {
     /// (a goal receives its learner): their methods only touch thread-safe Swift objects.
     static func installWorkerClasses(in lua: LuaState) {
         lua.register(LuaLearner1D.luaClass)
+        lua.register(LuaAverageLearner.luaClass)
+        lua.register(LuaIntegratorLearner.luaClass)
+        lua.register(LuaAverageLearner1D.luaClass)
         lua.register(LuaSequenceLearner.luaClass)
         lua.register(LuaDataSaver.luaClass)
         lua.register(LuaBalancingLearner.luaClass)
@@ -59,6 +62,9 @@ enum AdaptiveModule {
             "version": .string(AdaptiveInfo.version),
         ])
         LuaLearner1D.install(in: lua)
+        LuaAverageLearner.install(in: lua)
+        LuaIntegratorLearner.install(in: lua)
+        LuaAverageLearner1D.install(in: lua)
         LuaSequenceLearner.install(in: lua)
         LuaDataSaver.install(in: lua)
         LuaBalancingLearner.install(in: lua)

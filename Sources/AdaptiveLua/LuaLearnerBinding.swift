@@ -30,6 +30,8 @@ protocol LuaNumericLearner: LuaLearner, LuaCoreBinding, LuaBindingProvider {
     static func luaValue(_ value: Core.Value) -> LuaValue
     /// The point at argument `index` of a method call.
     static func point(_ call: LuaCall, _ index: Int) throws -> Core.Point
+    /// A point for messages (`x = 0.5`, `{0.5, 1}`, `seed = 3`).
+    static func describe(_ point: Core.Point) -> String
     /// Saves the learner's data (nil: it cannot be saved); used by the runner's saving.
     var saver: (@Sendable (String) throws -> Void)? { get }
     /// The learner's default figure (nil: it has none); used by `live_plot`.

@@ -70,6 +70,23 @@ import Testing
         }
     }
 
+    @Test func askedArraysKeptByTheCallerStayAsTheyWere() throws {
+        // ask refills the arrays it returned before, but never ones a caller still holds.
+        let learner = try AverageLearner(atol: 0.1)
+        let first = try learner.ask(1)
+        let second = try learner.ask(1)
+        #expect(first.points == [0] && second.points == [1])
+        for s in 0..<2 { try learner.tell(s, Double(s)) }
+        var kept: [[Int]] = []
+        for _ in 0..<5 {
+            let (points, _) = try learner.ask(1)
+            kept.append(points)
+            try learner.tell(points[0], 1)
+        }
+        #expect(kept == [[2], [3], [4], [5], [6]])
+        #expect(try learner.ask(3).points == [7, 8, 9])
+    }
+
     @Test func onlyReturnsNewPoints() throws {
         let learner = try AverageLearner(rtol: 0.01)
         for s in 5..<10 { try learner.tell(s, Double(s)) }

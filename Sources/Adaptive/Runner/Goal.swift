@@ -25,6 +25,11 @@ public struct Goal: Sendable {
     /// No condition: run until the learner is done (or has no more points), or is cancelled.
     public static let automatic = Goal([])
 
+    /// Whether a condition depends on the time since the start (`duration`).
+    public var usesDuration: Bool {
+        conditions.contains { if case .duration = $0 { return true } else { return false } }
+    }
+
     /// True when the runner should stop. `elapsed` is the time since the runner started.
     /// The automatic goal holds when the learner says it is done.
     public func isReached<L: Learner>(by learner: L, elapsed: Double) throws -> Bool {

@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark against python-adaptive (see scripts/bench).")
 
-    @Option(help: "Comma-separated workloads to run (W1,W2,W3,W4,W7,W8,P1,R1,R2); all when absent.")
+    @Option(help: "Comma-separated workloads to run (W1,W2,W3,W4,W5,W6,W7,W8,P1,R1,R2); all when absent.")
     var only: String?
 
     @Option(help: "Write the rows as a JSON list to this file.")
@@ -102,6 +102,8 @@ struct RegisteredWorkload: Sendable {
         Learner2DBench.workload,
         LearnerNDBench.workload,
         BalancingBench.workload,
+        W5Bench.workload,
+        W6Bench.workload,
     ]
 }
 
