@@ -19,8 +19,22 @@ extension LearnerND {
 
     /// The hull of the evaluated points as triangles (d = 3 only): vertex indices into
     /// ``data``, counter-clockwise seen from outside. Empty before a first simplex.
-    public var hullTriangles: [[Int]] {
-        core.withLock { c in c.d == 3 && c.tri.isTriangulated ? c.tri.orientedHullFacets : [] }
+    public var hullTriangles: [[Int]] { hullSnapshot.triangles }
+
+    /// ``hullTriangles`` with the points and values they index, read together (a runner
+    /// may add points in between two separate reads).
+    public var hullSnapshot: (points: [[Double]], values: [[Double]], triangles: [[Int]]) {
+        core.withLock { c in
+            (c.points, c.points.indices.map { c.value(of: $0) },
+             c.d == 3 && c.tri.isTriangulated ? c.tri.orientedHullFacets : [])
+        }
+    }
+
+    /// The evaluated points, their values and the simplices over them, read together.
+    public var snapshot: (points: [[Double]], values: [[Double]], simplices: [[Int]]) {
+        core.withLock { c in
+            (c.points, c.points.indices.map { c.value(of: $0) }, c.tri.simplexIDs.map { c.tri.vertices(of: $0).sorted() })
+        }
     }
 
     /// The volumes of the simplices in scaled coordinates (each axis divided by its width).

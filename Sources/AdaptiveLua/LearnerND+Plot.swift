@@ -21,8 +21,8 @@ extension LearnerND {
             throw PlotError("LearnerND:plot: only 2-D learners have a plot (this one has \(dimension) dimensions); use plot_slice or plot_3D")
         }
         var figure = try sliceFigure([nil, nil], n: n)
-        if triAlpha > 0, npoints >= 3 {
-            let points = data.map(\.point)
+        let (points, _, simplices) = snapshot
+        if triAlpha > 0, points.count >= 3 {
             var edges = try Element.triangles(points.map { $0[0] }, points.map { $0[1] }, triangles: simplices.flatMap { $0 })
             edges.style.alpha = min(1, triAlpha)
             edges.style.lineWidth = 0.5

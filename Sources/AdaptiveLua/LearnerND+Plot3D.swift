@@ -14,7 +14,8 @@ extension LearnerND {
         guard dimension == 3 else {
             throw PlotError("LearnerND:plot_3D: only 3-D learners have a 3-D plot (this one has \(dimension) dimensions); use plot_slice")
         }
-        let data = self.data, box = boundingBox
+        let (points, values, hull) = hullSnapshot
+        let box = boundingBox
         guard component >= 0 && component < (vdim ?? 1) else {
             throw PlotError("LearnerND:plot_3D: component must be from 1 to \(vdim ?? 1), got \(component + 1)")
         }
@@ -23,16 +24,16 @@ extension LearnerND {
         func unit(_ p: [Double]) -> [Double] {
             (0..<3).map { 2 * (p[$0] - box[$0].lower) / (box[$0].upper - box[$0].lower) - 1 }
         }
-        let projected = data.map { view.project(unit($0.point)) }
+        let projected = points.map { view.project(unit($0)) }
         var triangles: [(corners: [Int], depth: Double, value: Double, shade: Double)] = []
-        for t in hullTriangles {
-            let a = unit(data[t[0]].point), b = unit(data[t[1]].point), c = unit(data[t[2]].point)
+        for t in hull {
+            let a = unit(points[t[0]]), b = unit(points[t[1]]), c = unit(points[t[2]])
             let normal = view.rotate(cross(sub(b, a), sub(c, a)))
             guard normal[1] < 0 else { continue }  // facing away from the viewer (who looks along +y)
             let length = (normal[0] * normal[0] + normal[1] * normal[1] + normal[2] * normal[2]).squareRoot()
             // Light from the viewer's upper left: (-0.35, -0.8, 0.5) in view coordinates.
             let light = max(0, (-0.35 * normal[0] - 0.8 * normal[1] + 0.5 * normal[2]) / length / 1.00623)
-            let value = t.map { data[$0].value[component] }.reduce(0, +) / 3
+            let value = t.map { values[$0][component] }.reduce(0, +) / 3
             let depth = t.map { projected[$0].depth }.reduce(0, +) / 3
             triangles.append((t, depth, value, 0.45 + 0.55 * min(1, light)))
         }

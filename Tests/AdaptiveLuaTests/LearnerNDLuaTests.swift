@@ -174,6 +174,31 @@ import Testing
         #expect(texts[7] == "<Layout 2 panels>", "one panel per component")
     }
 
+    /// A live plot and periodic saving read the learner while runner threads change it.
+    @Test func livePlotAndSavingWhileARunnerWorks() throws {
+        let kernel = Kernel()
+        let dir = NSTemporaryDirectory() + "learnernd-live-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let values = try kernel.execute(Self.sphere + """
+            local dir = ...
+            local results = {}
+            for _, bounds in ipairs{{{-1, 1}, {-1, 1}, {-1, 1}}, {{-1, 1}, {-1, 1}}} do
+              local f = #bounds == 3 and sphere or function(x, y) return sphere(x, y, 0) end
+              local l = adaptive.LearnerND(f, bounds)
+              local r = adaptive.Runner(l, {npoints_goal = 400, executor = adaptive.executors.threads(2)})
+              r:live_plot{file = dir .. "/live.svg", update_interval = 0.001}
+              r:start_periodic_saving{fname = dir .. "/data.txt", interval = 0.001}
+              r:block_until_done()
+              local copy = l:new()
+              copy:load(dir .. "/data.txt")
+              results[#results + 1] = r:status() == "finished" and copy.npoints > 0
+            end
+            return results
+            """, chunkName: "=t", arguments: [.string(dir)])
+        #expect(values == [[true, true]])
+    }
+
     @Test func badInputGivesClearLuaErrors() throws {
         let kernel = Kernel()
         func message(_ code: String) -> String {
