@@ -109,6 +109,7 @@ extension LuaLearnerND {
             return call.returning(try LuaFigure.figure(figure, call))
         }
         addPlot3D(to: type)
+        addIsoPlots(to: type)
     }
 
     /// The slice argument: an array with a number (fixed) or false (free) per axis, or a

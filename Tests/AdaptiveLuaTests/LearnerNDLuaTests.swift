@@ -158,7 +158,8 @@ import Testing
             adaptive.runner.simple(vec, {npoints_goal = 30})
             return tostring(image), tostring(curve), tostring(styled), tostring(flat:plot{tri_alpha = 0.4}),
               tostring(l:plot_3D()), tostring(l:plot_3D{azimuth = 10, elevation = 60, title = "sphere"}),
-              tostring(vec:plot_3D{component = 2}), tostring(vec:plot_slice({false, false, 0.5}, 10))
+              tostring(vec:plot_3D{component = 2}), tostring(vec:plot_slice({false, false, 0.5}, 10)),
+              tostring(l:plot_isosurface(1.2)), tostring(flat:plot_isoline(0.25, {n = 20}))
             """, chunkName: "=t")
         let texts = values.map { value -> String in
             if case .string(let s) = value { return s }
@@ -172,6 +173,8 @@ import Testing
         #expect(texts[5].contains("sphere"))
         #expect(texts[6].contains("shadedtriangles"))
         #expect(texts[7] == "<Layout 2 panels>", "one panel per component")
+        #expect(texts[8].contains("shadedtriangles") && texts[8].contains("value = 1.2"))
+        #expect(texts[9].contains("image(20×20)") && texts[9].contains("path"))
     }
 
     /// A live plot and periodic saving read the learner while runner threads change it.
@@ -222,6 +225,8 @@ import Testing
         #expect(message("l:plot()") == "t:1: LearnerND:plot: only 2-D learners have a plot (this one has 3 dimensions); use plot_slice or plot_3D")
         #expect(message("adaptive.LearnerND(function(x, y) return x end, {{0, 1}, {0, 1}}):plot_3D()") == "t:1: LearnerND:plot_3D: only 3-D learners have a 3-D plot (this one has 2 dimensions); use plot_slice")
         #expect(message("l:plot_3D{component = 2}") == "t:1: LearnerND:plot_3D: component must be from 1 to 1, got 2")
+        #expect(message("l:plot_isoline(0)") == "t:1: LearnerND:plot_isoline: only 2-D learners have iso-lines (this one has 3 dimensions)")
+        #expect(message("adaptive.runner.simple(l, {npoints_goal = 20}); l:plot_isosurface(7)") == "t:1: LearnerND: the level 7 is outside the range of the values")
         #expect(message("l:plot_slice({false, false, false})") == "t:1: LearnerND:plot_slice: 1 or 2 axes must be free (false), got 3")
         #expect(message("l:plot_slice({false, 'a', 0})") == "t:1: bad argument #1 to 'LearnerND:plot_slice' (axis 2 must be a number or false, got string)")
         #expect(message("l:plot_slice({[5] = 1})") == "t:1: bad argument #1 to 'LearnerND:plot_slice' (axes are 1 to 3, got 5)")

@@ -183,4 +183,29 @@ struct LearnerNDBehaviourTests {
         try "# adaptive LearnerND data\n1 2\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: AdaptiveError.self) { try learner.newEmpty().load(from: path) }
     }
+
+    /// python's `_get_iso`: for a linear function the iso-surface is the plane, the cube's
+    /// cut by x + y + z = 0 a regular hexagon of area 3√3; in 2-D the iso-line of x.
+    @Test func isoSurfacesAndLinesOfLinearFunctions() throws {
+        let learner = try LearnerND(bounds: cube)
+        try runSimple(learner, goal: Goal([.npoints(300)])) { .scalar($0[0] + $0[1] + $0[2]) }
+        let (points, triangles) = try learner.isoSurface(level: 0)
+        #expect(points.allSatisfy { abs($0[0] + $0[1] + $0[2]) < 1e-12 })
+        var area = 0.0
+        for t in triangles {
+            let (a, b, c) = (points[t[0]], points[t[1]], points[t[2]])
+            let u = (0..<3).map { b[$0] - a[$0] }, v = (0..<3).map { c[$0] - a[$0] }
+            let n = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]]
+            area += (n[0] * n[0] + n[1] * n[1] + n[2] * n[2]).squareRoot() / 2
+        }
+        #expect(abs(area - 3 * 3.0.squareRoot()) < 1e-9)
+        #expect(throws: AdaptiveError.self) { try learner.isoSurface(level: 4) }
+
+        let plane = try LearnerND(bounds: [(-1, 1), (-1, 1)])
+        try runSimple(plane, goal: Goal([.npoints(100)])) { .scalar($0[0]) }
+        let (ends, segments) = try plane.isoSurface(level: 0.25)
+        #expect(ends.allSatisfy { abs($0[0] - 0.25) < 1e-12 })
+        let length = segments.reduce(0) { $0 + abs(ends[$1[0]][1] - ends[$1[1]][1]) }
+        #expect(abs(length - 2) < 1e-12)
+    }
 }
