@@ -183,6 +183,9 @@ def _(sh):
 @check("Tab completes globals, adaptive.* fields and file names in strings")
 def _(sh):
     sh.type("adaptive.Lea", enter=False)
+    sh.key("Tab")   # several learners: the common prefix
+    sh.wait_for(r"^> adaptive\.Learner$")
+    sh.type("1", enter=False)
     sh.key("Tab")
     sh.wait_for(r"^> adaptive\.Learner1D$")
     sh.key("C-u")
