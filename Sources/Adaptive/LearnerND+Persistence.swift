@@ -1,24 +1,18 @@
 import Foundation
 
-/// Saving and loading a learner's data, python-adaptive's `learner.save(fname)` and
-/// `learner.load(fname)`, in the text format of the other learners:
+/// Saving and loading a learner's data (see ``SavedRows``):
 ///
 ///     # adaptive LearnerND data (3 coordinates): x1 x2 x3 y...
 ///     -1 -1 -1 1.6078739072192e-101
 ///
-/// one evaluated point a line in the order the points were first told, numbers written so
-/// that they read back bit for bit. Pending points are not saved. Writing is atomic.
+/// one evaluated point a line in the order the points were first told.
 extension LearnerND {
     /// The data as the text of a save file.
     public func savedText() -> String {
-        let data = self.data
-        var text = "# adaptive LearnerND data (\(dimension) coordinates): "
-            + (1...dimension).map { "x\($0)" }.joined(separator: " ") + " y...\n"
-        for (p, value) in data {
-            text += (p + value).map(Learner1D.format).joined(separator: " ") + "\n"
-        }
-        return text
+        SavedRows.text(data.lazy.map { $0.0 + $0.1 }, header: "# adaptive LearnerND data (\(dimension) coordinates): \(columnNames)")
     }
+
+    private var columnNames: String { (1...dimension).map { "x\($0)" }.joined(separator: " ") + " y..." }
 
     /// Writes the data to `path` atomically.
     public func save(to path: String) throws {
@@ -28,20 +22,8 @@ extension LearnerND {
     /// Tells the points of a save file, in the file's order (a learner saved and loaded
     /// into an empty one has the same triangulation, losses and next points).
     public func load(from path: String) throws {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw AdaptiveError("LearnerND: cannot read '\(path)': \(error.localizedDescription)")
-        }
-        var points: [[Double]] = [], values: [[Double]] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let numbers = line.split(separator: " ").map { Learner1D.parse($0) }
-            guard numbers.count > dimension, numbers.allSatisfy({ $0 != nil }) else {
-                throw AdaptiveError("LearnerND: '\(path)' line \(number + 1) is not \(dimension) coordinates and a value: \(line.prefix(60))")
-            }
-            points.append(numbers.prefix(dimension).map { $0! })
-            values.append(numbers.dropFirst(dimension).map { $0! })
-        }
+        let rows = try SavedRows.read(fromPath: path, columns: (dimension + 1)...Int.max, learner: "LearnerND", columnNames: columnNames)
+        let points = rows.map { Array($0.prefix(dimension)) }, values = rows.map { Array($0.dropFirst(dimension)) }
         try tellMany(points, values)
     }
 

@@ -1,27 +1,39 @@
 import Foundation
 
-/// The save files of the averaging learners: a comment line naming the columns, then
-/// one row of numbers a line, written so that they read back bit for bit (`nan`, `inf`
-/// and `-inf` for the non-finite ones), like ``Learner1D``'s save files.
+/// The save files of every learner (python-adaptive's `learner.save(fname)` and
+/// `learner.load(fname)`): a small text file a person or another tool can read, a comment
+/// line naming the columns, then one row of numbers a line, written so that they read
+/// back bit for bit (`nan`, `inf` and `-inf` for the non-finite ones). Pending points are
+/// never saved, as in python-adaptive. Writing is atomic: a reader never sees half a file.
 ///
 ///     # adaptive AverageLearner data: seed y
 ///     0 1.4417154046806644
 ///     1 1.7881847531554629
 enum SavedRows {
-    /// Writes `rows` under `header` to `path` atomically.
-    static func write(_ rows: [[Double]], header: String, toPath path: String) throws {
+    /// The text of a save file: `header`, then the rows.
+    static func text<Rows: Sequence>(_ rows: Rows, header: String) -> String where Rows.Element == [Double] {
         var text = header + "\n"
-        text.reserveCapacity(rows.count * 40)
+        text.reserveCapacity(rows.underestimatedCount * 40)
         for row in rows {
-            text += row.map(Learner1D.format).joined(separator: " ")
+            text += row.map(format).joined(separator: " ")
             text += "\n"
         }
-        try AtomicWrite.write(text, toPath: path)
+        return text
+    }
+
+    /// Writes `rows` under `header` to `path` atomically.
+    static func write<Rows: Sequence>(_ rows: Rows, header: String, toPath path: String) throws where Rows.Element == [Double] {
+        try AtomicWrite.write(text(rows, header: header), toPath: path)
     }
 
     /// The rows of the file at `path`, each of exactly `columns` numbers; `learner`
     /// names the caller in errors.
     static func read(fromPath path: String, columns: Int, learner: String, columnNames: String) throws -> [[Double]] {
+        try read(fromPath: path, columns: columns...columns, learner: learner, columnNames: columnNames)
+    }
+
+    /// The rows of the file at `path`, each of a number of numbers in `columns`.
+    static func read(fromPath path: String, columns: ClosedRange<Int>, learner: String, columnNames: String) throws -> [[Double]] {
         let text: String
         do { text = try String(contentsOfFile: (path as NSString).expandingTildeInPath, encoding: .utf8) } catch {
             throw AdaptiveError("\(learner): cannot read '\(path)': \(error.localizedDescription)")
@@ -29,8 +41,8 @@ enum SavedRows {
         var rows: [[Double]] = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let numbers = line.split(separator: " ").map { Learner1D.parse($0) }
-            guard numbers.count == columns, numbers.allSatisfy({ $0 != nil }) else {
+            let numbers = line.split(separator: " ").map { parse($0) }
+            guard columns.contains(numbers.count), numbers.allSatisfy({ $0 != nil }) else {
                 throw AdaptiveError("\(learner): '\(path)' line \(number + 1) is not '\(columnNames)': \(line.prefix(60))")
             }
             rows.append(numbers.map { $0! })
@@ -45,21 +57,21 @@ enum SavedRows {
         }
         return seed
     }
-}
 
-extension AverageLearner {
-    static let fileHeader = "# adaptive AverageLearner data: seed y"
-
-    /// Writes the evaluated seeds and values to `path` atomically (pending seeds are
-    /// not saved, as in python-adaptive).
-    public func save(to path: String) throws {
-        try SavedRows.write(data.map { [Double($0.seed), $0.value] }, header: Self.fileHeader, toPath: path)
+    /// A number as saved: the shortest text that reads back exactly.
+    static func format(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        return "\(x)"
     }
 
-    /// Tells the seeds and values of a save file (seeds told before are ignored).
-    public func load(from path: String) throws {
-        let rows = try SavedRows.read(fromPath: path, columns: 2, learner: "AverageLearner", columnNames: "seed y")
-        let seeds = try rows.map { try SavedRows.seed($0[0], learner: "AverageLearner", path: path) }
-        for (seed, row) in zip(seeds, rows) { try tell(seed, row[1]) }
+    /// A saved number, or nil.
+    static func parse(_ word: Substring) -> Double? {
+        switch word {
+        case "nan": return .nan
+        case "inf": return .infinity
+        case "-inf": return -.infinity
+        default: return Double(word)
+        }
     }
 }
