@@ -94,7 +94,7 @@ extension Learner1D.Core {
                     quals.max.map { $0.losesTo(rounded: -entry.priority, left: node.x, right: x(node.next)) } ?? true
                 if takeInterval {
                     quals.insert(Qual(node.x, x(node.next), parts: 2, value: node.combinedLoss / 2, xScale: xScale))
-                    taken.append(combinedHeap.popFirst())
+                    taken.append(combinedHeap.removeFirst())
                     current = topCombined()
                 }
             }

@@ -21,7 +21,7 @@ extension Learner1D {
 
     /// An interval in a loss heap: the interval starting at `node`, as it was when
     /// pushed. It is current while the node's stamp still equals `stamp` (even).
-    struct HeapEntry {
+    struct HeapEntry: HeapOrdered, Sendable {
         /// `-finiteLoss`: ascending order puts the largest loss first.
         var priority: Double
         /// The left end; ties in priority go to the smaller one (intervals in one
@@ -31,70 +31,15 @@ extension Learner1D {
         var stamp: UInt32
 
         @inline(__always)
-        static func < (a: HeapEntry, b: HeapEntry) -> Bool {
+        static func precedes(_ a: HeapEntry, _ b: HeapEntry) -> Bool {
             a.priority < b.priority || (a.priority == b.priority && a.left < b.left)
         }
     }
 
-    /// A binary min-heap of `HeapEntry`. Updating an interval pushes a new entry and
-    /// bumps the node's stamp; outdated entries are dropped when they reach the top, or
-    /// all at once when they outnumber the current ones (`Core.compact…`).
-    struct LossHeap {
-        private(set) var entries: [HeapEntry] = []
-
-        var count: Int { entries.count }
-        var first: HeapEntry? { entries.first }
-
-        mutating func push(_ entry: HeapEntry) {
-            entries.append(entry)
-            var child = entries.count - 1
-            entries.withUnsafeMutableBufferPointer { heap in
-                while child > 0 {
-                    let parent = (child - 1) >> 1
-                    guard entry < heap[parent] else { break }
-                    heap[child] = heap[parent]
-                    child = parent
-                }
-                heap[child] = entry
-            }
-        }
-
-        @discardableResult
-        mutating func popFirst() -> HeapEntry {
-            let top = entries[0]
-            let last = entries.removeLast()
-            if !entries.isEmpty { siftDown(last) }
-            return top
-        }
-
-        /// Replaces the first entry by `entry`: a pop and a push for the price of one.
-        mutating func replaceFirst(with entry: HeapEntry) {
-            siftDown(entry)
-        }
-
-        /// Puts `last` into the hole at the top and restores the heap order.
-        private mutating func siftDown(_ last: HeapEntry) {
-            entries.withUnsafeMutableBufferPointer { heap in
-                let n = heap.count
-                var parent = 0
-                while true {
-                    var child = 2 * parent + 1
-                    if child >= n { break }
-                    if child + 1 < n && heap[child + 1] < heap[child] { child += 1 }
-                    guard heap[child] < last else { break }
-                    heap[parent] = heap[child]
-                    parent = child
-                }
-                heap[parent] = last
-            }
-        }
-
-        /// Replaces the contents (any order; keeps the array's capacity).
-        mutating func rebuild(_ newEntries: [HeapEntry]) {
-            entries = newEntries
-            entries.sort { $0 < $1 }  // a sorted array is a heap
-        }
-    }
+    /// The loss heaps. Updating an interval pushes a new entry and bumps the node's
+    /// stamp; outdated entries are dropped when they reach the top, or all at once when
+    /// they outnumber the current ones (`Core.compact…`).
+    typealias LossHeap = BinaryHeap<HeapEntry>
 }
 
 extension Learner1D.Core {
@@ -174,7 +119,7 @@ extension Learner1D.Core {
         if !realDirty.isEmpty { flushReal() }
         while let entry = realHeap.first {
             if nodes[Int(entry.node)].realStamp == entry.stamp { return entry }
-            realHeap.popFirst()
+            realHeap.removeFirst()
         }
         return nil
     }
@@ -184,7 +129,7 @@ extension Learner1D.Core {
         if !combinedDirty.isEmpty { flushCombined() }
         while let entry = combinedHeap.first {
             if nodes[Int(entry.node)].combinedStamp == entry.stamp { return entry }
-            combinedHeap.popFirst()
+            combinedHeap.removeFirst()
         }
         return nil
     }

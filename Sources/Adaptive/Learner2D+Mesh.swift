@@ -209,7 +209,7 @@ extension Learner2D {
         mutating func top(_ k: Int) -> [(slot: Int, loss: Double)] {
             var taken: [HeapEntry] = []
             while taken.count < k, !heap.isEmpty {
-                let e = heap.popFirst()
+                let e = heap.removeFirst()
                 if isCurrent(e) { taken.append(e) }
             }
             for e in taken { heap.push(e) }
