@@ -6,14 +6,7 @@ import Testing
 /// Learner1D as a Lua user meets it: the same points as python-adaptive, clear errors.
 @Suite struct Learner1DLuaTests {
     /// python-adaptive 1.5.2's first 200 points of W1 (shared with the core's tests).
-    static func trace() throws -> [[Double]] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../AdaptiveTests/Fixtures/trace-learner1d-200.json")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-        return (json["points"] as! [[Any]]).map { row in
-            row.map { ($0 as? Double) ?? ($0 as? String == "inf" ? Double.infinity : Double.nan) }
-        }
-    }
+    static func trace() throws -> [[Double]] { try PeerTraces.points("trace-learner1d-200") }
 
     @Test func luaDrivenLearnerReproducesPythonAdaptivesTrace() throws {
         let kernel = Kernel()

@@ -13,14 +13,7 @@ import Testing
         """
 
     /// python-adaptive 1.5.2's first points of W3 (shared with the core's tests).
-    static func trace() throws -> [[Double]] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../AdaptiveTests/Fixtures/trace-learner2d-100.json")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-        return (json["points"] as! [[Any]]).map { row in
-            row.map { ($0 as? Double) ?? ($0 as? String == "inf" ? Double.infinity : Double.nan) }
-        }
-    }
+    static func trace() throws -> [[Double]] { try PeerTraces.points("trace-learner2d-100") }
 
     @Test func luaDrivenLearnerReproducesPythonAdaptivesFirstPoints() throws {
         let kernel = Kernel()

@@ -13,14 +13,7 @@ import Testing
         """
 
     /// python-adaptive 1.5.2's first 100 points of W4 (shared with the core's tests).
-    static func trace() throws -> [[Double]] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../AdaptiveTests/Fixtures/trace-learnernd-100.json")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-        return (json["points"] as! [[Any]]).map { row in
-            row.map { ($0 as? Double) ?? ($0 as? String == "inf" ? Double.infinity : Double.nan) }
-        }
-    }
+    static func trace() throws -> [[Double]] { try PeerTraces.points("trace-learnernd-100") }
 
     @Test func luaDrivenLearnerAsksPythonAdaptivesPoints() throws {
         let kernel = Kernel()
