@@ -70,7 +70,7 @@ extension IntegratorLearner.Core {
         } else {
             guard let best = extremeActive(largest: true) else {
                 throw AdaptiveError("IntegratorLearner: no way to improve the integral estimate "
-                    + "(every interval was removed at machine precision)")
+                    + "(every interval was removed at machine precision or is too narrow to split)")
             }
             id = best
         }
@@ -78,9 +78,10 @@ extension IntegratorLearner.Core {
         let n = CQUAD.ns[depth]
         let p0 = node(id, 0, depth: depth), p1 = node(id, 1, depth: depth)
         let q0 = node(id, n - 2, depth: depth), q1 = node(id, n - 1, depth: depth)
-        if p1 - p0 < p0 * CQUAD.minSep || q1 - q0 < q0 * CQUAD.minSep {
+        let splits = depth == 3 || forceSplit
+        if p1 - p0 < p0 * CQUAD.minSep || q1 - q0 < q0 * CQUAD.minSep || !nextNodesDistinct(id, splits: splits) {
             deactivate(id)
-        } else if depth == 3 || forceSplit {
+        } else if splits {
             deactivate(id)
             let (left, right) = split(id)
             try addInterval(left)
@@ -92,6 +93,32 @@ extension IntegratorLearner.Core {
         if active.count > Self.maxIvals, let worst = extremeActive(largest: false) {
             deactivate(worst)
         }
+    }
+
+    /// Whether the nodes that refining (or splitting) interval `id` would create are
+    /// strictly increasing. python's separation test above cannot see coinciding nodes
+    /// where `p0 · minSep` is 0 or negative: an interval starting at 0 or below, or at
+    /// a subnormal `a` near a singularity (the product underflows). There python keeps
+    /// splitting down to zero width, and every split adds intervals whose nodes are all
+    /// told: its `ask` then gets quadratically slower and ours never returned. Where the
+    /// python test works it fires first (nodes still 2 ulps or more apart), so this
+    /// changes nothing there.
+    func nextNodesDistinct(_ id: Int32, splits: Bool) -> Bool {
+        let ival = intervals[Int(id)]
+        guard splits else { return Self.nodesIncrease(ival.a, ival.b, depth: ival.depth + 1) }
+        let middle = node(id, CQUAD.ns[ival.depth] / 2, depth: ival.depth)
+        return Self.nodesIncrease(ival.a, middle, depth: 0) && Self.nodesIncrease(middle, ival.b, depth: 0)
+    }
+
+    /// Whether the nodes of [a, b] at `depth`, computed as `node` does, strictly increase.
+    static func nodesIncrease(_ a: Double, _ b: Double, depth: Int) -> Bool {
+        var previous = -Double.infinity
+        for k in 0..<CQUAD.ns[depth] {
+            let x = (a + b) / 2 + (b - a) * CQUAD.xi(depth, k) / 2
+            guard x > previous else { return false }
+            previous = x
+        }
+        return true
     }
 
     /// The active interval with the largest (or smallest) `(err, a)`.

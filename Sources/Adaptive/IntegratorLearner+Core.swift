@@ -60,6 +60,10 @@ extension IntegratorLearner {
         var coeffs: [Double] = []
         /// python's `done_leaves`: nil once propagated to the parent (python's None).
         var doneLeaves: [[Int32]?] = []
+        /// Marks the ancestors an `updateDoneLeaves` has merged so far (python's
+        /// `old_leaves`), all false in between: a membership test in O(1), where a list
+        /// made deep chains of splits (1/x near 0) cubic.
+        var mergedAncestor: [Bool] = []
 
         /// python's `ivals`: the active intervals, with each interval's position in it.
         var active: [Int32] = []
@@ -112,6 +116,7 @@ extension IntegratorLearner {
             values.append(contentsOf: repeatElement(0, count: CQUAD.maxNodes))
             coeffs.append(contentsOf: repeatElement(0, count: CQUAD.maxNodes))
             doneLeaves.append([])
+            mergedAncestor.append(false)
             activePosition.append(-1)
             return id
         }

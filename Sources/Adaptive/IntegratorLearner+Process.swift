@@ -90,14 +90,14 @@ extension IntegratorLearner.Core {
 
         var forceSplit = false
         if depth > 0 {
-            let cDiff = calcErr(id, oldCount: oldCount)
-            forceSplit = cDiff > CQUAD.hint * norm(base, n)
+            let cDiff = try calcErr(id, oldCount: oldCount)
+            forceSplit = cDiff > CQUAD.hint * (try norm(id, n))
         } else {
             intervals[i].c00 = coeffs[base]
             let parent = intervals[i].parent
             if intervals[Int(parent)].depthComplete >= 0 {
                 shift(parent, to: id)
-                _ = calcErr(id, oldCount: CQUAD.maxNodes)
+                _ = try calcErr(id, oldCount: CQUAD.maxNodes)
                 try calcNdiv(id)
             }
             let child = intervals[i].firstChild
@@ -106,7 +106,7 @@ extension IntegratorLearner.Core {
                     if intervals[Int(c)].depthComplete >= 0 { try calcNdiv(c) }
                     if intervals[Int(c)].depthComplete == 0 {
                         shift(id, to: c)
-                        _ = calcErr(c, oldCount: CQUAD.maxNodes)
+                        _ = try calcErr(c, oldCount: CQUAD.maxNodes)
                     }
                 }
             }
@@ -117,11 +117,37 @@ extension IntegratorLearner.Core {
         return (forceSplit, remove)
     }
 
-    /// The 2-norm of `n` coefficients from `base`, summed in order.
-    func norm(_ base: Int, _ n: Int) -> Double {
+    /// The 2-norm of the first `n` coefficients of interval `id`, summed in order.
+    func norm(_ id: Int32, _ n: Int) throws -> Double {
+        let base = Int(id) * CQUAD.maxNodes
         var sum = 0.0
         for k in 0..<n { sum += coeffs[base + k] * coeffs[base + k] }
-        return sum.squareRoot()
+        return try checkedNorm(id, sumOfSquares: sum, count: n) { coeffs[base + $0] }
+    }
+
+    /// `sum.squareRoot()`, or, when the squares overflowed or underflowed, the 2-norm
+    /// recomputed with scaling, as python's BLAS `nrm2` does: near a singularity (1/√x
+    /// at x ≈ 1e-320 is 4e159) the naive sum gave an infinite error, so the learner
+    /// stopped being done where python's stays done. Normal sums keep their bits.
+    ///
+    /// Throws ``DivergentIntegralError`` when a value is not finite, i.e. the fit of
+    /// interval `id` overflowed (values near 1e308, as 1/x gives near 0): python's
+    /// `norm` raises a ValueError there (`DivergentIntegralError` is one too).
+    func checkedNorm(_ id: Int32, sumOfSquares sum: Double, count: Int, _ value: (Int) -> Double) throws -> Double {
+        if sum.isFinite && sum >= Double.leastNormalMagnitude { return sum.squareRoot() }
+        var scale = 0.0
+        for k in 0..<count {
+            let v = abs(value(k))
+            guard v.isFinite else {
+                let ival = intervals[Int(id)]
+                throw DivergentIntegralError(a: ival.a, b: ival.b, npoints: toldCount)
+            }
+            scale = max(scale, v)
+        }
+        guard scale > 0 else { return 0 }
+        var scaled = 0.0
+        for k in 0..<count { let v = value(k) / scale; scaled += v * v }
+        return scale * scaled.squareRoot()
     }
 
     /// `cOld = T[:, :len(parent.c)] @ parent.c`, with T the shift matrix of the child's half.
@@ -145,7 +171,7 @@ extension IntegratorLearner.Core {
 
     /// python's `calc_err(c_old)` with `c_old = cOld[..<oldCount]`: err = width · ‖c_old − c‖
     /// (zero-padded); children not yet computed get half of it. Returns the norm.
-    mutating func calcErr(_ id: Int32, oldCount: Int) -> Double {
+    mutating func calcErr(_ id: Int32, oldCount: Int) throws -> Double {
         let i = Int(id)
         let n = intervals[i].cCount
         let base = i * CQUAD.maxNodes
@@ -155,7 +181,9 @@ extension IntegratorLearner.Core {
             let d = k < n ? old - coeffs[base + k] : old
             sum += d * d
         }
-        let cDiff = sum.squareRoot()
+        let cDiff = try checkedNorm(id, sumOfSquares: sum, count: max(oldCount, n)) { k in
+            k < n ? (k < oldCount ? cOld[k] : 0) - coeffs[base + k] : cOld[k]
+        }
         let err = (intervals[i].b - intervals[i].a) * cDiff
         intervals[i].err = err
         let child = intervals[i].firstChild
@@ -217,6 +245,7 @@ extension IntegratorLearner.Core {
         doneLeaves[Int(id)] = [id]
         var ancestor = intervals[Int(id)].parent
         var old: [Int32] = []
+        defer { for a in old { mergedAncestor[Int(a)] = false } }
         while ancestor >= 0 {
             let child = intervals[Int(ancestor)].firstChild
             let children: Range<Int32> = child >= 0 ? child..<(child + 2) : 0..<0
@@ -224,12 +253,13 @@ extension IntegratorLearner.Core {
             var merged = doneLeaves[Int(ancestor)] ?? []
             doneLeaves[Int(ancestor)] = nil  // so that `merged` is unique and grows in place
             old.append(ancestor)
+            mergedAncestor[Int(ancestor)] = true
             for c in children {
                 guard let leaves = doneLeaves[Int(c)] else { continue }
                 merged.append(contentsOf: leaves)
                 doneLeaves[Int(c)] = nil
             }
-            merged.removeAll { old.contains($0) }
+            merged.removeAll { mergedAncestor[Int($0)] }
             doneLeaves[Int(ancestor)] = merged
             ancestor = intervals[Int(ancestor)].parent
         }

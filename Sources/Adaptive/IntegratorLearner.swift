@@ -13,7 +13,15 @@ import Synchronization
 /// when refining did not help. The error of an interval is the difference between
 /// two successive fits. Non-finite values are removed from the fit (down-dating), so
 /// integrable singularities at nodes are fine; an integral that keeps doubling when
-/// split is reported as divergent (``DivergentIntegralError``).
+/// split is reported as divergent (``DivergentIntegralError``), as is a fit that
+/// overflows (values near 1e308, as 1/x gives near 0; python raises there too).
+///
+/// **Singularities at a bound.** Driven past `done`, the learner keeps refining towards
+/// a singularity. An interval is dropped (python's minimum-separation test) once its
+/// nodes are about 16 ulps apart; where that test cannot see it (an interval starting
+/// at 0 or below, or subnormal, where `p0 · minSep` is 0), also once the nodes it
+/// would add are no longer distinct. python keeps splitting there down to zero width
+/// and slows to a crawl; this learner eventually has nothing left to refine (done).
 ///
 /// **Same points as python-adaptive.** For the same sequence of calls the learner
 /// returns python's points bit for bit (its coefficient tables are python's own,
@@ -69,8 +77,9 @@ public final class IntegratorLearner: Sendable {
     /// containing it (python's loss improvement; the largest double at first). Without
     /// `tellPending` the learner does not change.
     ///
-    /// Throws when every interval has been removed at machine precision and more
-    /// points are needed ("no way to improve"), and ``DivergentIntegralError``. When
+    /// Throws when every interval has been removed at machine precision or dropped as
+    /// too narrow to split, and more points are needed ("no way to improve"; the
+    /// learner is done then), and ``DivergentIntegralError``. When
     /// this ask itself uses the last intervals up (dropping those too narrow to split),
     /// or points handed out are not told yet, it returns fewer points (maybe none)
     /// instead: python raises there, which failed parallel runs that were as good as
@@ -170,7 +179,8 @@ extension IntegratorLearner.Core {
 }
 
 /// The integral looks divergent: an interval's integral more than doubled at more
-/// than 20 successive splits (python-adaptive's `DivergentIntegralError`). The
+/// than 20 successive splits (python-adaptive's `DivergentIntegralError`), or the
+/// fit of an interval overflowed (python's `norm` raises a ValueError there). The
 /// learner stays usable for inspection but should not be run further.
 public struct DivergentIntegralError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The interval where the divergence was detected.
