@@ -86,6 +86,20 @@ public final class AverageLearner: Sendable {
         }
     }
 
+    /// `ask(1, tellPending:)` without arrays: the seed `npoints + pending` (or the first
+    /// unused one) and its loss improvement `loss() − loss(n: npoints + 1)`.
+    public func askOne(tellPending: Bool = true) -> (point: Int, lossImprovement: Double)? {
+        core.withLock { core in
+            var seed = core.npoints + core.pendingCount
+            if core.status(seed) != .unused {
+                seed = 0
+                while core.status(seed) != .unused { seed += 1 }
+            }
+            if tellPending { core.setPending(seed) }
+            return (seed, lossImprovement(core, 1))
+        }
+    }
+
     /// Adds the value for `seed`; a seed told before is ignored. Throws if seed < 0.
     public func tell(_ seed: Int, _ value: Double) throws {
         guard seed >= 0 else { throw AdaptiveError("AverageLearner: seeds are integers >= 0, got \(seed)") }
