@@ -11,9 +11,9 @@ extension AverageLearner {
         var sum = 0.0
         var sumOfSquares = 0.0
 
-        /// Status and value of the dense seeds `0 ..< status.count`.
-        var denseStatus: [SeedStatus] = []
-        var denseValues: [Double] = []
+        /// Status and value of the dense seeds `0 ..< denseStatus.count`.
+        var denseStatus = PagedArray<SeedStatus>(filler: .unused)
+        var denseValues = PagedArray<Double>(filler: 0)
         /// The other seeds.
         var sparseValues: [Int: Double] = [:]
         var sparsePending: Set<Int> = []
@@ -39,10 +39,9 @@ extension AverageLearner {
         mutating func isDense(_ seed: Int) -> Bool {
             if seed < denseStatus.count { return true }
             guard seed < 2 * denseStatus.count + 4096 else { return false }
-            let newCount = max(seed + 1, 2 * denseStatus.count)
-            let old = denseStatus.count
-            denseStatus.append(contentsOf: repeatElement(.unused, count: newCount - old))
-            denseValues.append(contentsOf: repeatElement(0, count: newCount - old))
+            denseStatus.grow(toInclude: seed)
+            denseValues.grow(toInclude: seed)
+            let newCount = denseStatus.count
             // Move sparse entries that are now in range.
             for (s, v) in sparseValues where s < newCount {
                 denseStatus[s] = .told

@@ -31,4 +31,32 @@ import Testing
         #expect(throws: Failure.self) { try lock.withLock { (_: inout Int) throws(Failure) in throw Failure() } }
         #expect(lock.withLock { $0 += 1; return $0 } == 1)   // released after the error
     }
+
+    @Test func pagedArrayGrowsByPagesAndCopiesOnWrite() {
+        var a = PagedArray<Double>(filler: -1)
+        #expect(a.count == 0)
+        a.grow(toInclude: 0)
+        #expect(a.count == 4096 && a[4095] == -1)
+        a[7] = 7
+        a.grow(toInclude: 10_000)
+        #expect(a.count == 3 * 4096 && a[7] == 7 && a[10_000] == -1)
+        var b = a
+        b[7] = 8
+        b[12_000] = 12
+        #expect(a[7] == 7 && a[12_000] == -1 && b[7] == 8 && b[12_000] == 12)
+    }
+
+    @Test func averageLearnerSeedsMoveFromSparseToDense() throws {
+        // Seeds far beyond those told are kept aside until the dense pages reach them.
+        let learner = try AverageLearner(atol: 0.1)
+        try learner.tell(9000, 3)
+        try learner.tellPending(9001)
+        for s in 0..<9000 { try learner.tell(s, 1) }
+        #expect(learner.npoints == 9001 && learner.sums.sum == 9003)
+        #expect(learner.pendingPoints == [9001])
+        #expect(learner.data.suffix(2).map(\.seed) == [8999, 9000])
+        #expect(learner.askOne()?.point == 9002)
+        try learner.tell(9000, 5)   // told before: ignored
+        #expect(learner.sums.sum == 9003)
+    }
 }
