@@ -14,33 +14,49 @@ extension IntegratorLearner.Core {
         swap(&improvements, &askedImprovements)
         points.removeAll(keepingCapacity: true)
         improvements.removeAll(keepingCapacity: true)
-        // Whether there was something to refine when this ask began.
-        let couldRefine = !active.isEmpty || !prioritySplit.isEmpty
-        while points.count < n {
-            if stackHead == stack.count {
-                do { try fillStack() } catch let error as AdaptiveError where active.isEmpty {
-                    // Nothing left to refine: an error if there was nothing to begin with
-                    // (python's RuntimeError). If this ask used the last intervals up
-                    // (dropping those too narrow to split), or points handed out are not
-                    // told yet, hand out fewer: the learner is done once they are told.
-                    if couldRefine || pendingCount > 0 { break }
-                    throw error
-                }
-            }
-            while points.count < n && stackHead < stack.count {
-                let x = stack[stackHead]
-                stackHead += 1
-                points.append(x)
-                improvements.append(largestError(x))
+        let couldRefine = self.couldRefine
+        while points.count < n, let (x, improvement) = try nextPoint(couldRefine: couldRefine) {
+            points.append(x)
+            improvements.append(improvement)
+        }
+        compactStack()
+        askedPoints = points
+        askedImprovements = improvements
+        return (points, improvements)
+    }
+
+    /// `ask(1)` without arrays.
+    mutating func askOne() throws -> (point: Double, lossImprovement: Double)? {
+        defer { compactStack() }
+        return try nextPoint(couldRefine: couldRefine)
+    }
+
+    /// Whether there is something to refine (at the start of an ask).
+    var couldRefine: Bool { !active.isEmpty || !prioritySplit.isEmpty }
+
+    /// The next point of the stack, refilled when empty, and its loss improvement.
+    /// Nil when nothing is left to refine and there was something at the start of the
+    /// ask (`couldRefine`: this ask used the last intervals up, dropping those too
+    /// narrow to split) or points handed out are not told yet: the learner is done
+    /// once they are told. Otherwise that is python's RuntimeError.
+    mutating func nextPoint(couldRefine: Bool) throws -> (point: Double, lossImprovement: Double)? {
+        while stackHead == stack.count {
+            do { try fillStack() } catch let error as AdaptiveError where active.isEmpty {
+                if couldRefine || pendingCount > 0 { return nil }
+                throw error
             }
         }
+        let x = stack[stackHead]
+        stackHead += 1
+        return (x, largestError(x))
+    }
+
+    /// Drops the points handed out from the front of the stack once they are many.
+    mutating func compactStack() {
         if stackHead > 4096 && stackHead * 2 > stack.count {
             stack.removeFirst(stackHead)
             stackHead = 0
         }
-        askedPoints = points
-        askedImprovements = improvements
-        return (points, improvements)
     }
 
     /// The largest error of the intervals containing x (python's loss improvement).

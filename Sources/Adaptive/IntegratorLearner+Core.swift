@@ -86,7 +86,13 @@ extension IntegratorLearner {
         var cOld = [Double](repeating: 0, count: 33)
 
         /// Cached sums over the approximating intervals; valid unless `sumsDirty`.
-        var sumsDirty = true
+        var sumsDirty = true {
+            didSet { if sumsDirty { doneCache = 0 } }
+        }
+        /// `isDone()` as last computed, 1 (false) or 2 (true); 0 when the sums or the
+        /// active intervals have changed since. What `IntegratorLearner.isDone` reads
+        /// without the lock.
+        var doneCache: UInt8 = 0
         var cachedIgral = 0.0
         var cachedErr = Double.infinity
         var cachedExcess = 0.0
@@ -128,6 +134,7 @@ extension IntegratorLearner {
             guard activePosition[Int(i)] < 0 else { return }
             activePosition[Int(i)] = Int32(active.count)
             active.append(i)
+            doneCache = 0
         }
 
         mutating func deactivate(_ i: Int32) {
@@ -139,6 +146,7 @@ extension IntegratorLearner {
                 activePosition[Int(last)] = Int32(position)
             }
             activePosition[Int(i)] = -1
+            doneCache = 0
         }
 
         /// The node at x, created if new.
@@ -192,9 +200,11 @@ extension IntegratorLearner {
         mutating func isDone() -> Bool {
             updateSums()
             let err = cachedErr, igral = cachedIgral
-            return err == 0 || err < abs(igral) * tol
+            let done = err == 0 || err < abs(igral) * tol
                 || (err - cachedExcess < abs(igral) * tol && abs(igral) * tol < cachedExcess)
                 || active.isEmpty
+            doneCache = done ? 2 : 1
+            return done
         }
 
         /// python's `loss()`: `| |igral|·tol − err |`.

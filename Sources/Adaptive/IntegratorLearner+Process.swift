@@ -130,14 +130,12 @@ extension IntegratorLearner.Core {
         let isLeft = intervals[Int(child)].a == p.a
         let m = p.cCount
         let pBase = Int(parent) * CQUAD.maxNodes
-        let t = isLeft ? CQUAD.tLeft : CQUAD.tRight
+        let t = isLeft ? CQUAD.tLeftColumns : CQUAD.tRightColumns
         t.withUnsafeBufferPointer { t in
             coeffs.withUnsafeBufferPointer { c in
-                for row in 0..<CQUAD.maxNodes {
-                    var sum = 0.0
-                    let rowBase = row * CQUAD.maxNodes
-                    for j in 0..<m { sum += t[rowBase + j] * c[pBase + j] }
-                    cOld[row] = sum
+                cOld.withUnsafeMutableBufferPointer { cOld in
+                    CQUAD.multiply(columns: t.baseAddress!, rows: CQUAD.maxNodes, by: c.baseAddress! + pBase, count: m,
+                                   into: cOld.baseAddress!)
                 }
             }
         }

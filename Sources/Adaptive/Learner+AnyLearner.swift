@@ -107,7 +107,12 @@ extension IntegratorLearner: PendingCounting, StateRestoring {
 
     func saveState() -> @Sendable () -> Void {
         let saved = UncheckedBox(core.withLock { $0 })
-        return { [self] in core.withLock { $0 = saved.value } }
+        return { [self] in
+            core.withLock { core in
+                core = saved.value
+                publishDone(core)
+            }
+        }
     }
 }
 
