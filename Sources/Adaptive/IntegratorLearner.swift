@@ -20,7 +20,7 @@ import Synchronization
 /// embedded). Integrals and errors agree to rounding: python sums with BLAS and over
 /// a set in memory order, so its last bits are not reproducible even in Python.
 ///
-/// **Thread safety.** All state is behind a lock.
+/// **Thread safety.** All state is behind a lock (a ``YieldingLock``).
 ///
 /// **Complexity.** Per point O(1) amortised plus a scan of the active intervals
 /// (at most 1000) each time new nodes are needed; a 33×33 matrix–vector product per
@@ -43,7 +43,7 @@ public final class IntegratorLearner: Sendable {
     public let bounds: (lower: Double, upper: Double)
     /// The relative tolerance: done when `err < |igral|·tol`.
     public let tol: Double
-    let core: Mutex<Core>
+    let core: YieldingLock<Core>
     /// The core's `doneCache` as of the last change: `isDone` without the lock while
     /// nothing it depends on changes (most tells). Stored under the lock only.
     let publishedDone = Atomic<UInt8>(0)
@@ -60,7 +60,7 @@ public final class IntegratorLearner: Sendable {
         }
         self.bounds = (a, b)
         self.tol = tol
-        core = Mutex(Core(lower: a, upper: b, tol: tol))
+        core = YieldingLock(Core(lower: a, upper: b, tol: tol))
     }
 
     /// A learner with the same bounds and tolerance, and no data.

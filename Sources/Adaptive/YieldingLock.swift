@@ -5,19 +5,22 @@ import Darwin
 #endif
 import Synchronization
 
-/// A lock around state whose critical sections are a few dozen nanoseconds long and
-/// taken millions of times a second (the ``AverageLearner``'s ask and tell).
+/// A lock around state whose critical sections are short and taken millions of times
+/// a second: the cheap learners' ask and tell (``AverageLearner``,
+/// ``IntegratorLearner``).
 ///
 /// Same use as `Mutex`: `lock.withLock { state in … }`. Unlocking is a plain store
 /// with release ordering instead of `Mutex`'s atomic compare-and-swap: one atomic
-/// read-modify-write per critical section instead of two, which is most of a cheap
-/// learner's cost per point (about 10 ns of 50 for the ``AverageLearner``).
+/// read-modify-write per critical section instead of two, which is a large part of a
+/// cheap learner's cost per point (about 10 ns of 50 for the ``AverageLearner``, 15
+/// of 90 for the ``IntegratorLearner`` on W6-exp).
 ///
 /// The price: a thread that finds the lock taken does not sleep in the kernel until
 /// it is woken (unlocking cannot know whether anyone waits without a second atomic
 /// operation); it retries, first spinning briefly, then yielding its core to other
-/// threads between tries. So it suits only critical sections that never block and
-/// are short: a waiter wastes at most a few yields while the holder finishes.
+/// threads between tries. So it suits critical sections that never block and are
+/// short (microseconds, at most milliseconds for a rare copy of a learner's state):
+/// a waiter burns its core while it waits.
 final class YieldingLock<State>: @unchecked Sendable {
     private let word = Atomic<UInt32>(0)
     private let state: UnsafeMutablePointer<State>
