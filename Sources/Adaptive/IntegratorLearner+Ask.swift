@@ -46,9 +46,9 @@ extension IntegratorLearner.Core {
                 throw error
             }
         }
-        let x = stack[stackHead]
+        let n = stack[stackHead]
         stackHead += 1
-        return (x, largestError(x))
+        return (nodes[Int(n)].x, largestError(node: n))
     }
 
     /// Drops the points handed out from the front of the stack once they are many.
@@ -59,9 +59,9 @@ extension IntegratorLearner.Core {
         }
     }
 
-    /// The largest error of the intervals containing x (python's loss improvement).
-    func largestError(_ x: Double) -> Double {
-        var entry = nodeIDs.find(x).map { nodes[Int($0)].mapHead } ?? -1
+    /// The largest error of the intervals containing node n (python's loss improvement).
+    func largestError(node n: Int32) -> Double {
+        var entry = nodes[Int(n)].mapHead
         var largest = -Double.infinity
         while entry >= 0 {
             let e = mapEntries[Int(entry)]
@@ -144,16 +144,22 @@ extension IntegratorLearner.Core {
     /// ones and puts the others on the stack as pending.
     mutating func addInterval(_ id: Int32) throws {
         let depth = intervals[Int(id)].depth
+        let base = Int(id) * CQUAD.maxNodes
         for k in 0..<CQUAD.ns[depth] {
-            let x = node(id, k, depth: depth)
-            let n = nodeID(x)
-            map(n, id, slot: k * CQUAD.step(depth))
+            let slot = k * CQUAD.step(depth)
+            var n = slotNodes[base + slot]
+            if n < 0 {
+                // New to this interval (a refined interval has its previous nodes).
+                n = nodeID(node(id, k, depth: depth))
+                map(n, id, slot: slot)
+                slotNodes[base + slot] = n
+            }
             switch nodes[Int(n)].status {
             case .told: try tell(node: n, nodes[Int(n)].y)
             case .queued:
                 nodes[Int(n)].status = .pending
                 pendingCount += 1
-                stack.append(x)
+                stack.append(n)
             case .pending: break
             }
         }
@@ -166,14 +172,15 @@ extension IntegratorLearner.Core {
     mutating func takeFromStack(_ x: Double) throws {
         func status() -> IntegratorLearner.Node.Status? { nodeIDs.find(x).map { nodes[Int($0)].status } }
         while stackHead == stack.count && status() != .pending && status() != .told { try fillStack() }
-        guard status() == .pending, let i = stack[stackHead...].firstIndex(of: x) else { return }
+        guard status() == .pending, let n = nodeIDs.find(x), let i = stack[stackHead...].firstIndex(of: n) else { return }
         if i == stackHead { stackHead += 1 } else { stack.remove(at: i) }
     }
 
     /// Puts the points handed out and not told back on the stack, in front.
     mutating func requeuePending() {
         let queued = Set(stack[stackHead...])
-        let handedOut = nodes.filter { $0.status == .pending && !queued.contains($0.x) }.map(\.x).sorted()
+        let handedOut = nodes.indices.filter { nodes[$0].status == .pending && !queued.contains(Int32($0)) }
+            .sorted { nodes[$0].x < nodes[$1].x }.map { Int32($0) }
         stack = handedOut + stack[stackHead...]
         stackHead = 0
     }

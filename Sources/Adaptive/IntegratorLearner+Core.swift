@@ -58,6 +58,8 @@ extension IntegratorLearner {
         var values: [Double] = []
         /// 33 coefficients per interval.
         var coeffs: [Double] = []
+        /// The node of each of an interval's 33 slots, -1 until its depth reaches it.
+        var slotNodes: [Int32] = []
         /// python's `done_leaves`: nil once propagated to the parent (python's None).
         var doneLeaves: [[Int32]?] = []
 
@@ -72,8 +74,8 @@ extension IntegratorLearner {
         var nodeIDs = DoubleIndexTable(capacity: 1024)
         var toldCount = 0
         var pendingCount = 0
-        /// python's `_stack`: points to hand out, from `stackHead` on.
-        var stack: [Double] = []
+        /// python's `_stack`: the nodes to hand out, from `stackHead` on.
+        var stack: [Int32] = []
         var stackHead = 0
         /// The arrays the last `ask` returned, refilled by the next one.
         var askedPoints: [Double] = []
@@ -101,6 +103,15 @@ extension IntegratorLearner {
             self.lower = lower
             self.upper = upper
             self.tol = tol
+            // Room for the first interval at depth 3 and its first splits, so that short
+            // integrals (33 points for exp on (0, 1)) do not grow their arrays.
+            intervals.reserveCapacity(8)
+            values.reserveCapacity(8 * CQUAD.maxNodes)
+            coeffs.reserveCapacity(8 * CQUAD.maxNodes)
+            slotNodes.reserveCapacity(8 * CQUAD.maxNodes)
+            nodes.reserveCapacity(64)
+            mapEntries.reserveCapacity(128)
+            stack.reserveCapacity(64)
             // python's `make_first`: depth 2, err = the largest double (inf/2 == inf).
             let first = newInterval(
                 a: lower, b: upper, depth: 2, rdepth: 1, parent: -1, ndiv: 0, err: .greatestFiniteMagnitude)
@@ -117,6 +128,7 @@ extension IntegratorLearner {
             intervals.append(Interval(a: a, b: b, depth: depth, rdepth: rdepth, ndiv: ndiv, parent: parent, err: err))
             values.append(contentsOf: repeatElement(0, count: CQUAD.maxNodes))
             coeffs.append(contentsOf: repeatElement(0, count: CQUAD.maxNodes))
+            slotNodes.append(contentsOf: repeatElement(-1, count: CQUAD.maxNodes))
             doneLeaves.append([])
             activePosition.append(-1)
             return id
