@@ -28,6 +28,7 @@ extension AverageLearner {
 
         var mean: Double { sum / Double(npoints) }
 
+        @inline(__always)
         func status(_ seed: Int) -> SeedStatus {
             if seed < denseStatus.count { return denseStatus[seed] }
             if sparseValues.isEmpty && sparsePending.isEmpty { return .unused }
@@ -36,8 +37,13 @@ extension AverageLearner {
         }
 
         /// Grows the dense arrays to hold `seed` when it is not far beyond them.
+        @inline(__always)
         mutating func isDense(_ seed: Int) -> Bool {
-            if seed < denseStatus.count { return true }
+            seed < denseStatus.count || grow(toInclude: seed)
+        }
+
+        @inline(never)
+        mutating func grow(toInclude seed: Int) -> Bool {
             guard seed < 2 * denseStatus.count + 4096 else { return false }
             denseStatus.grow(toInclude: seed)
             denseValues.grow(toInclude: seed)
@@ -55,6 +61,7 @@ extension AverageLearner {
             return true
         }
 
+        @inline(__always)
         mutating func setPending(_ seed: Int) {
             if isDense(seed) {
                 // python adds a told seed to the pending set too; it then counts in
@@ -70,7 +77,7 @@ extension AverageLearner {
 
         /// python's `tell`: a told seed is ignored (returns false); otherwise the sums
         /// are updated.
-        @discardableResult
+        @discardableResult @inline(__always)
         mutating func tell(_ seed: Int, _ value: Double) -> Bool {
             if isDense(seed) {
                 switch denseStatus[seed] {
