@@ -14,7 +14,7 @@ extension IntegratorLearner.Core {
         swap(&improvements, &askedImprovements)
         points.removeAll(keepingCapacity: true)
         improvements.removeAll(keepingCapacity: true)
-        let couldRefine = self.couldRefine
+        let couldRefine = !active.isEmpty || !prioritySplit.isEmpty
         while points.count < n, let (x, improvement) = try nextPoint(couldRefine: couldRefine) {
             points.append(x)
             improvements.append(improvement)
@@ -28,11 +28,9 @@ extension IntegratorLearner.Core {
     /// `ask(1)` without arrays.
     mutating func askOne() throws -> (point: Double, lossImprovement: Double)? {
         defer { compactStack() }
-        return try nextPoint(couldRefine: couldRefine)
+        // Not `couldRefine`: calling a getter on the core here copied all of it.
+        return try nextPoint(couldRefine: !active.isEmpty || !prioritySplit.isEmpty)
     }
-
-    /// Whether there is something to refine (at the start of an ask).
-    var couldRefine: Bool { !active.isEmpty || !prioritySplit.isEmpty }
 
     /// The next point of the stack, refilled when empty, and its loss improvement.
     /// Nil when nothing is left to refine and there was something at the start of the
@@ -60,6 +58,7 @@ extension IntegratorLearner.Core {
     }
 
     /// The largest error of the intervals containing node n (python's loss improvement).
+    @inline(__always)
     func largestError(node n: Int32) -> Double {
         var entry = nodes[Int(n)].mapHead
         var largest = -Double.infinity

@@ -118,6 +118,7 @@ extension IntegratorLearner.Core {
     }
 
     /// The 2-norm of `n` coefficients from `base`, summed in order.
+    @inline(__always)
     func norm(_ base: Int, _ n: Int) -> Double {
         var sum = 0.0
         for k in 0..<n { sum += coeffs[base + k] * coeffs[base + k] }
@@ -201,6 +202,7 @@ extension IntegratorLearner.Core {
         }
     }
 
+    @inline(__always)
     func checkDivergence(_ id: Int32) throws {
         let ival = intervals[Int(id)]
         if ival.ndiv > CQUAD.ndivMax && 2 * ival.ndiv > ival.rdepth {
@@ -218,7 +220,9 @@ extension IntegratorLearner.Core {
         while ancestor >= 0 {
             let child = intervals[Int(ancestor)].firstChild
             let children: Range<Int32> = child >= 0 ? child..<(child + 2) : 0..<0
-            if children.contains(where: { doneLeaves[Int($0)].map { $0.isEmpty } ?? false }) { break }
+            var childWaits = false  // a child's own leaves are not done yet
+            for c in children where doneLeaves[Int(c)]?.isEmpty == true { childWaits = true }
+            if childWaits { break }
             var merged = doneLeaves[Int(ancestor)] ?? []
             doneLeaves[Int(ancestor)] = nil  // so that `merged` is unique and grows in place
             old.append(ancestor)
