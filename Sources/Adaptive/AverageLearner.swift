@@ -18,12 +18,14 @@ import Synchronization
 /// **Thread safety.** All state is behind a lock (a ``YieldingLock``: its critical
 /// sections are a few dozen nanoseconds, taken twice per point).
 ///
-/// **Complexity.** O(1) per ask(1)/tell for dense seeds (0, 1, 2, …), and no
-/// allocation: `ask` refills the arrays it returned last time once the caller has let
+/// **Complexity.** O(1) per ask/tell for dense seeds (0, 1, 2, …), kept in pages of
+/// 4096 that are never moved, and no allocation: ``askOne(tellPending:)`` returns no
+/// arrays, and `ask` refills the arrays it returned last time once the caller has let
 /// go of them. The standard deviation and `loss()` are computed once per tell, and
-/// `loss()` reads the last one without taking the lock. About 70 ns per ask(1) + tell +
-/// loss() on a 2-core VM (80–130× python-adaptive's own overhead on W5). Seeds far
-/// beyond the number of points told go to a hash table.
+/// `loss()` reads the last one without taking the lock. About 35 ns per askOne + tell +
+/// loss() on a 2-core VM (over 100× python-adaptive's own overhead on W5), most of it
+/// the chain of divisions of the loss and the two lock operations. Seeds far beyond
+/// the number of points told go to a hash table.
 ///
 /// **Deliberate difference:** `loss(real: false)` before any point is evaluated
 /// returns +inf (python divides by zero there).
