@@ -2,8 +2,9 @@
 // python-adaptive's `integrator_learner.py` (spec §4.4).
 
 extension IntegratorLearner {
-    /// python's `_Interval`, in a pool addressed by `Int32` ids. Its values and
-    /// coefficients live in `Core.values` / `Core.coeffs`, 33 slots per interval.
+    /// python's `_Interval`, in a pool addressed by `Int32` ids. Its nodes and
+    /// coefficients live in `Core.slotNodes` / `Core.coeffs`, 33 slots per interval
+    /// (its values are its nodes' values).
     struct Interval {
         var a: Double
         var b: Double
@@ -26,6 +27,10 @@ extension IntegratorLearner {
         /// Which of the 33 value slots are known.
         var known: UInt64 = 0
         var removed = false
+        /// In one of the `doneLeaves` lists (python's: in some interval's `done_leaves`).
+        var isDoneLeaf = false
+        /// Scratch mark of `updateDoneLeaves`, false outside it.
+        var isInOld = false
 
         var hasChildren: Bool { firstChild >= 0 }
     }
@@ -54,8 +59,6 @@ extension IntegratorLearner {
         static let maxIvals = 1000
 
         var intervals: [Interval] = []
-        /// 33 values per interval, by slot.
-        var values: [Double] = []
         /// 33 coefficients per interval.
         var coeffs: [Double] = []
         /// The node of each of an interval's 33 slots, -1 until its depth reaches it.
@@ -106,7 +109,6 @@ extension IntegratorLearner {
             // Room for the first interval at depth 3 and its first splits, so that short
             // integrals (33 points for exp on (0, 1)) do not grow their arrays.
             intervals.reserveCapacity(8)
-            values.reserveCapacity(8 * CQUAD.maxNodes)
             coeffs.reserveCapacity(8 * CQUAD.maxNodes)
             slotNodes.reserveCapacity(8 * CQUAD.maxNodes)
             nodes.reserveCapacity(64)
@@ -126,7 +128,6 @@ extension IntegratorLearner {
         ) -> Int32 {
             let id = Int32(intervals.count)
             intervals.append(Interval(a: a, b: b, depth: depth, rdepth: rdepth, ndiv: ndiv, parent: parent, err: err))
-            values.append(contentsOf: repeatElement(0, count: CQUAD.maxNodes))
             coeffs.append(contentsOf: repeatElement(0, count: CQUAD.maxNodes))
             slotNodes.append(contentsOf: repeatElement(-1, count: CQUAD.maxNodes))
             doneLeaves.append([])

@@ -26,7 +26,6 @@ extension IntegratorLearner.Core {
         while entry >= 0 {
             let e = mapEntries[Int(entry)]
             let i = Int(e.interval)
-            values[i * CQUAD.maxNodes + Int(e.slot)] = y
             intervals[i].known |= 1 << UInt64(e.slot)
             let ival = intervals[i]
             let from = ival.depthComplete < 0 ? (ival.parent >= 0 ? 0 : 2) : ival.depthComplete + 1
@@ -74,7 +73,8 @@ extension IntegratorLearner.Core {
         if depth > 0 && !isFirst {
             for k in 0..<oldCount { cOld[k] = coeffs[base + k] }
         }
-        for k in 0..<n { fx[k] = values[base + k * CQUAD.step(depth)] }
+        // The interval's values (python's `done_points`) are its nodes' values.
+        for k in 0..<n { fx[k] = nodes[Int(slotNodes[base + k * CQUAD.step(depth)])].y }
         fx.withUnsafeMutableBufferPointer { fx in
             coeffs.withUnsafeMutableBufferPointer { c in
                 CQUAD.coefficients(fx, depth: depth, into: UnsafeMutableBufferPointer(rebasing: c[base..<(base + n)]))
@@ -211,12 +211,16 @@ extension IntegratorLearner.Core {
     }
 
     /// Makes a newly computed interval an approximating leaf and merges leaves into
-    /// the ancestors while all their unused children are done.
+    /// the ancestors while all their unused children are done. The ancestors merged
+    /// into (`old`) are no longer leaves: they are removed from the merged lists,
+    /// which are only scanned while one of them is still in a list.
     mutating func updateDoneLeaves(_ id: Int32) {
         guard let own = doneLeaves[Int(id)], own.isEmpty else { return }
         doneLeaves[Int(id)] = [id]
+        intervals[Int(id)].isDoneLeaf = true
         var ancestor = intervals[Int(id)].parent
         var old: [Int32] = []
+        var oldLeaves = 0  // how many of `old` are still in a list
         while ancestor >= 0 {
             let child = intervals[Int(ancestor)].firstChild
             let children: Range<Int32> = child >= 0 ? child..<(child + 2) : 0..<0
@@ -226,12 +230,27 @@ extension IntegratorLearner.Core {
             var merged = doneLeaves[Int(ancestor)] ?? []
             doneLeaves[Int(ancestor)] = nil  // so that `merged` is unique and grows in place
             old.append(ancestor)
+            if intervals[Int(ancestor)].isDoneLeaf { oldLeaves += 1 }
             for c in children {
                 guard let leaves = doneLeaves[Int(c)] else { continue }
                 merged.append(contentsOf: leaves)
                 doneLeaves[Int(c)] = nil
             }
-            merged.removeAll { old.contains($0) }
+            if oldLeaves > 0 {
+                // Those of `old` still in a list are marked, so that the scan reads one
+                // flag per leaf instead of searching `old`.
+                for o in old { intervals[Int(o)].isInOld = true }
+                merged.removeAll { leaf in
+                    guard intervals[Int(leaf)].isInOld else { return false }
+                    intervals[Int(leaf)].isDoneLeaf = false
+                    return true
+                }
+                oldLeaves = 0
+                for o in old {
+                    intervals[Int(o)].isInOld = false
+                    if intervals[Int(o)].isDoneLeaf { oldLeaves += 1 }
+                }
+            }
             doneLeaves[Int(ancestor)] = merged
             ancestor = intervals[Int(ancestor)].parent
         }
