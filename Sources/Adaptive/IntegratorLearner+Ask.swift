@@ -46,7 +46,9 @@ extension IntegratorLearner.Core {
         }
         let n = stack[stackHead]
         stackHead += 1
-        return (nodes[Int(n)].x, largestError(node: n))
+        let x = nodes[Int(n)].x
+        lastHandedOut = (x.bitPattern, n)
+        return (x, largestError(node: n))
     }
 
     /// Drops the points handed out from the front of the stack once they are many.

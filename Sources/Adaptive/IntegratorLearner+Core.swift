@@ -80,6 +80,9 @@ extension IntegratorLearner {
         /// python's `_stack`: the nodes to hand out, from `stackHead` on.
         var stack: [Int32] = []
         var stackHead = 0
+        /// The last point handed out (its bits) and its node: the one usually told
+        /// next, found without the hash table.
+        var lastHandedOut: (bits: UInt64, node: Int32) = (0, -1)
         /// The arrays the last `ask` returned, refilled by the next one.
         var askedPoints: [Double] = []
         var askedImprovements: [Double] = []

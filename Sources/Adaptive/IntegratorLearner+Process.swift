@@ -7,6 +7,7 @@ extension IntegratorLearner.Core {
     /// python's `tell`: records y at x in every interval containing x (in rdepth
     /// order) and processes each refinement level that became complete.
     mutating func tell(_ x: Double, _ y: Double) throws {
+        if x.bitPattern == lastHandedOut.bits && lastHandedOut.node >= 0 { return try tell(node: lastHandedOut.node, y) }
         guard let n = nodeIDs.find(x) else {
             throw AdaptiveError(
                 "IntegratorLearner: point \(AdaptiveError.format(x)) doesn't belong to any interval")
