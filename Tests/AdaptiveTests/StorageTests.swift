@@ -59,4 +59,21 @@ import Testing
         try learner.tell(9000, 5)   // told before: ignored
         #expect(learner.sums.sum == 9003)
     }
+
+    @Test func averageLearnerSavedStateIsACopy() throws {
+        // What a BalancingLearner does around ask(tellPending: false): the saved state
+        // must not see later tells, however often it is put back.
+        let learner = try AverageLearner(atol: 0.1)
+        for s in 0..<10 { try learner.tell(s, Double(s)) }
+        let restore = learner.saveState()
+        let before = (learner.data.map(\.value), learner.loss(), learner.pendingPoints)
+        for _ in 0..<2 {
+            for s in 5..<5000 { try learner.tell(s == 5 ? 100 : s, -1) }
+            _ = learner.askOne()
+            restore()
+            #expect(learner.data.map(\.value) == before.0 && learner.loss() == before.1)
+            #expect(learner.pendingPoints == before.2 && learner.npoints == 10)
+        }
+        #expect(learner.askOne()?.point == 10)
+    }
 }
