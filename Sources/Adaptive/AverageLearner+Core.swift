@@ -11,9 +11,9 @@ extension AverageLearner {
         var sum = 0.0
         var sumOfSquares = 0.0
 
-        /// Status and value of the dense seeds `0 ..< status.count`.
-        var denseStatus: [SeedStatus] = []
-        var denseValues: [Double] = []
+        /// Status and value of the dense seeds `0 ..< denseStatus.count`.
+        var denseStatus = PagedArray<SeedStatus>(filler: .unused)
+        var denseValues = PagedArray<Double>(filler: 0)
         /// The other seeds.
         var sparseValues: [Int: Double] = [:]
         var sparsePending: Set<Int> = []
@@ -28,6 +28,7 @@ extension AverageLearner {
 
         var mean: Double { sum / Double(npoints) }
 
+        @inline(__always)
         func status(_ seed: Int) -> SeedStatus {
             if seed < denseStatus.count { return denseStatus[seed] }
             if sparseValues.isEmpty && sparsePending.isEmpty { return .unused }
@@ -36,13 +37,17 @@ extension AverageLearner {
         }
 
         /// Grows the dense arrays to hold `seed` when it is not far beyond them.
+        @inline(__always)
         mutating func isDense(_ seed: Int) -> Bool {
-            if seed < denseStatus.count { return true }
+            seed < denseStatus.count || grow(toInclude: seed)
+        }
+
+        @inline(never)
+        mutating func grow(toInclude seed: Int) -> Bool {
             guard seed < 2 * denseStatus.count + 4096 else { return false }
-            let newCount = max(seed + 1, 2 * denseStatus.count)
-            let old = denseStatus.count
-            denseStatus.append(contentsOf: repeatElement(.unused, count: newCount - old))
-            denseValues.append(contentsOf: repeatElement(0, count: newCount - old))
+            denseStatus.grow(toInclude: seed)
+            denseValues.grow(toInclude: seed)
+            let newCount = denseStatus.count
             // Move sparse entries that are now in range.
             for (s, v) in sparseValues where s < newCount {
                 denseStatus[s] = .told
@@ -56,6 +61,7 @@ extension AverageLearner {
             return true
         }
 
+        @inline(__always)
         mutating func setPending(_ seed: Int) {
             if isDense(seed) {
                 // python adds a told seed to the pending set too; it then counts in
@@ -71,7 +77,7 @@ extension AverageLearner {
 
         /// python's `tell`: a told seed is ignored (returns false); otherwise the sums
         /// are updated.
-        @discardableResult
+        @discardableResult @inline(__always)
         mutating func tell(_ seed: Int, _ value: Double) -> Bool {
             if isDense(seed) {
                 switch denseStatus[seed] {

@@ -42,17 +42,20 @@ enum CQUAD {
         return mask
     }
 
-    /// `V_inv[d]`: values at the nodes → normalised Legendre coefficients, row-major.
-    static let vInv: [[Double]] = [
+    /// `V_inv[d]`: values at the nodes → normalised Legendre coefficients, stored by
+    /// columns (see ``multiply(columns:rows:by:count:into:)``), the four one after
+    /// another from `vInvStart[d]`.
+    static let vInvColumns: [Double] = [
         CQUADTables.vInv0, CQUADTables.vInv1, CQUADTables.vInv2, CQUADTables.vInv3,
-    ]
+    ].enumerated().flatMap { depth, matrix in columns(ofRowMajor: matrix, size: ns[depth]) }
+    static let vInvStart = [0, 25, 25 + 81, 25 + 81 + 289]
     /// `b_def[d]`: the Newton polynomial over the nodes of depth d (length ns[d] + 1).
     static let bDef: [[Double]] = [
         CQUADTables.bDef0, CQUADTables.bDef1, CQUADTables.bDef2, CQUADTables.bDef3,
     ]
-    /// The shift matrices of a left and a right half, 33×33 row-major.
-    static let tLeft = CQUADTables.tLeft
-    static let tRight = CQUADTables.tRight
+    /// The shift matrices of a left and a right half, 33×33, stored by columns.
+    static let tLeftColumns = columns(ofRowMajor: CQUADTables.tLeft, size: maxNodes)
+    static let tRightColumns = columns(ofRowMajor: CQUADTables.tRight, size: maxNodes)
     /// Legendre three-term recurrence coefficients.
     static let alpha = CQUADTables.alpha
     static let gamma = CQUADTables.gamma
@@ -73,15 +76,47 @@ enum CQUAD {
             nonFinite |= 1 << UInt64(i)
             fx[i] = 0
         }
-        vInv[depth].withUnsafeBufferPointer { v in
-            for row in 0..<n {
-                var sum = 0.0
-                let base = row * n
-                for j in 0..<n { sum += v[base + j] * fx[j] }
-                c[row] = sum
-            }
+        vInvColumns.withUnsafeBufferPointer { v in
+            multiply(columns: v.baseAddress! + vInvStart[depth], rows: n, by: fx.baseAddress!, count: n,
+                     into: c.baseAddress!)
         }
         if nonFinite != 0 { downdate(c, nonFinite: nonFinite, depth: depth) }
+    }
+
+    /// `out[0..<rows] = M · x[0..<count]` for the `rows × count` matrix M whose column j
+    /// is `columns[j·rows ..< (j + 1)·rows]`. Each row's dot product is summed from
+    /// 0.0 in the order of j, with a separate multiply and add (no fused multiply-add),
+    /// so the result is the same, bit for bit, as summing row by row left to right;
+    /// going down the columns lets the compiler use vector instructions across rows.
+    /// Rows go eight at a time, their sums kept in registers across the columns.
+    static func multiply(
+        columns: UnsafePointer<Double>, rows: Int, by x: UnsafePointer<Double>, count: Int,
+        into out: UnsafeMutablePointer<Double>
+    ) {
+        let raw = UnsafeRawPointer(columns)
+        let stride = rows * MemoryLayout<Double>.stride
+        var row = 0
+        while row + 8 <= rows {
+            var sum = SIMD8<Double>()
+            var column = raw + row * MemoryLayout<Double>.stride
+            for j in 0..<count {
+                sum += column.loadUnaligned(as: SIMD8<Double>.self) * SIMD8(repeating: x[j])
+                column += stride
+            }
+            UnsafeMutableRawPointer(out + row).storeBytes(of: sum, as: SIMD8<Double>.self)
+            row += 8
+        }
+        while row < rows {
+            var sum = 0.0
+            for j in 0..<count { sum += columns[j * rows + row] * x[j] }
+            out[row] = sum
+            row += 1
+        }
+    }
+
+    /// A square row-major matrix stored by columns.
+    static func columns(ofRowMajor matrix: [Double], size n: Int) -> [Double] {
+        (0..<(n * n)).map { i in matrix[(i % n) * n + i / n] }
     }
 
     /// Gonnet's algorithm 5 (python's `_downdate`): removes, for each non-finite node

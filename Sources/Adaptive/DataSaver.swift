@@ -33,6 +33,10 @@ public final class DataSaver<Base: Learner, Result: Sendable>: Sendable where Ba
         try learner.ask(n, tellPending: tellPending)
     }
 
+    public func askOne(tellPending: Bool = true) throws -> (point: Base.Point, lossImprovement: Double)? {
+        try learner.askOne(tellPending: tellPending)
+    }
+
     /// Tells the learner `argPicker(result)` and keeps `result` for `point`.
     public func tell(_ point: Base.Point, _ result: Result) throws {
         try learner.tell(point, argPicker(result))

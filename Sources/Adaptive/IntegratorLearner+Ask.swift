@@ -14,38 +14,55 @@ extension IntegratorLearner.Core {
         swap(&improvements, &askedImprovements)
         points.removeAll(keepingCapacity: true)
         improvements.removeAll(keepingCapacity: true)
-        // Whether there was something to refine when this ask began.
         let couldRefine = !active.isEmpty || !prioritySplit.isEmpty
-        while points.count < n {
-            if stackHead == stack.count {
-                do { try fillStack() } catch let error as AdaptiveError where active.isEmpty {
-                    // Nothing left to refine: an error if there was nothing to begin with
-                    // (python's RuntimeError). If this ask used the last intervals up
-                    // (dropping those too narrow to split), or points handed out are not
-                    // told yet, hand out fewer: the learner is done once they are told.
-                    if couldRefine || pendingCount > 0 { break }
-                    throw error
-                }
-            }
-            while points.count < n && stackHead < stack.count {
-                let x = stack[stackHead]
-                stackHead += 1
-                points.append(x)
-                improvements.append(largestError(x))
-            }
+        while points.count < n, let (x, improvement) = try nextPoint(couldRefine: couldRefine) {
+            points.append(x)
+            improvements.append(improvement)
         }
-        if stackHead > 4096 && stackHead * 2 > stack.count {
-            stack.removeFirst(stackHead)
-            stackHead = 0
-        }
+        compactStack()
         askedPoints = points
         askedImprovements = improvements
         return (points, improvements)
     }
 
-    /// The largest error of the intervals containing x (python's loss improvement).
-    func largestError(_ x: Double) -> Double {
-        var entry = nodeIDs.find(x).map { nodes[Int($0)].mapHead } ?? -1
+    /// `ask(1)` without arrays.
+    mutating func askOne() throws -> (point: Double, lossImprovement: Double)? {
+        defer { compactStack() }
+        // Not `couldRefine`: calling a getter on the core here copied all of it.
+        return try nextPoint(couldRefine: !active.isEmpty || !prioritySplit.isEmpty)
+    }
+
+    /// The next point of the stack, refilled when empty, and its loss improvement.
+    /// Nil when nothing is left to refine and there was something at the start of the
+    /// ask (`couldRefine`: this ask used the last intervals up, dropping those too
+    /// narrow to split) or points handed out are not told yet: the learner is done
+    /// once they are told. Otherwise that is python's RuntimeError.
+    mutating func nextPoint(couldRefine: Bool) throws -> (point: Double, lossImprovement: Double)? {
+        while stackHead == stack.count {
+            do { try fillStack() } catch let error as AdaptiveError where active.isEmpty {
+                if couldRefine || pendingCount > 0 { return nil }
+                throw error
+            }
+        }
+        let n = stack[stackHead]
+        stackHead += 1
+        let x = nodes[Int(n)].x
+        lastHandedOut = (x.bitPattern, n)
+        return (x, largestError(node: n))
+    }
+
+    /// Drops the points handed out from the front of the stack once they are many.
+    mutating func compactStack() {
+        if stackHead > 4096 && stackHead * 2 > stack.count {
+            stack.removeFirst(stackHead)
+            stackHead = 0
+        }
+    }
+
+    /// The largest error of the intervals containing node n (python's loss improvement).
+    @inline(__always)
+    func largestError(node n: Int32) -> Double {
+        var entry = nodes[Int(n)].mapHead
         var largest = -Double.infinity
         while entry >= 0 {
             let e = mapEntries[Int(entry)]
@@ -155,16 +172,22 @@ extension IntegratorLearner.Core {
     /// ones and puts the others on the stack as pending.
     mutating func addInterval(_ id: Int32) throws {
         let depth = intervals[Int(id)].depth
+        let base = Int(id) * CQUAD.maxNodes
         for k in 0..<CQUAD.ns[depth] {
-            let x = node(id, k, depth: depth)
-            let n = nodeID(x)
-            map(n, id, slot: k * CQUAD.step(depth))
+            let slot = k * CQUAD.step(depth)
+            var n = slotNodes[base + slot]
+            if n < 0 {
+                // New to this interval (a refined interval has its previous nodes).
+                n = nodeID(node(id, k, depth: depth))
+                map(n, id, slot: slot)
+                slotNodes[base + slot] = n
+            }
             switch nodes[Int(n)].status {
             case .told: try tell(node: n, nodes[Int(n)].y)
             case .queued:
                 nodes[Int(n)].status = .pending
                 pendingCount += 1
-                stack.append(x)
+                stack.append(n)
             case .pending: break
             }
         }
@@ -177,14 +200,15 @@ extension IntegratorLearner.Core {
     mutating func takeFromStack(_ x: Double) throws {
         func status() -> IntegratorLearner.Node.Status? { nodeIDs.find(x).map { nodes[Int($0)].status } }
         while stackHead == stack.count && status() != .pending && status() != .told { try fillStack() }
-        guard status() == .pending, let i = stack[stackHead...].firstIndex(of: x) else { return }
+        guard status() == .pending, let n = nodeIDs.find(x), let i = stack[stackHead...].firstIndex(of: n) else { return }
         if i == stackHead { stackHead += 1 } else { stack.remove(at: i) }
     }
 
     /// Puts the points handed out and not told back on the stack, in front.
     mutating func requeuePending() {
         let queued = Set(stack[stackHead...])
-        let handedOut = nodes.filter { $0.status == .pending && !queued.contains($0.x) }.map(\.x).sorted()
+        let handedOut = nodes.indices.filter { nodes[$0].status == .pending && !queued.contains(Int32($0)) }
+            .sorted { nodes[$0].x < nodes[$1].x }.map { Int32($0) }
         stack = handedOut + stack[stackHead...]
         stackHead = 0
     }

@@ -2,8 +2,9 @@
 // python-adaptive's `integrator_learner.py` (spec §4.4).
 
 extension IntegratorLearner {
-    /// python's `_Interval`, in a pool addressed by `Int32` ids. Its values and
-    /// coefficients live in `Core.values` / `Core.coeffs`, 33 slots per interval.
+    /// python's `_Interval`, in a pool addressed by `Int32` ids. Its nodes and
+    /// coefficients live in `Core.slotNodes` / `Core.coeffs`, 33 slots per interval
+    /// (its values are its nodes' values).
     struct Interval {
         var a: Double
         var b: Double
@@ -26,6 +27,10 @@ extension IntegratorLearner {
         /// Which of the 33 value slots are known.
         var known: UInt64 = 0
         var removed = false
+        /// In one of the `doneLeaves` lists (python's: in some interval's `done_leaves`).
+        var isDoneLeaf = false
+        /// Scratch mark of `updateDoneLeaves`, false outside it.
+        var isInOld = false
 
         var hasChildren: Bool { firstChild >= 0 }
     }
@@ -54,16 +59,12 @@ extension IntegratorLearner {
         static let maxIvals = 1000
 
         var intervals: [Interval] = []
-        /// 33 values per interval, by slot.
-        var values: [Double] = []
         /// 33 coefficients per interval.
         var coeffs: [Double] = []
+        /// The node of each of an interval's 33 slots, -1 until its depth reaches it.
+        var slotNodes: [Int32] = []
         /// python's `done_leaves`: nil once propagated to the parent (python's None).
         var doneLeaves: [[Int32]?] = []
-        /// Marks the ancestors an `updateDoneLeaves` has merged so far (python's
-        /// `old_leaves`), all false in between: a membership test in O(1), where a list
-        /// made deep chains of splits (1/x near 0) cubic.
-        var mergedAncestor: [Bool] = []
 
         /// python's `ivals`: the active intervals, with each interval's position in it.
         var active: [Int32] = []
@@ -76,9 +77,12 @@ extension IntegratorLearner {
         var nodeIDs = DoubleIndexTable(capacity: 1024)
         var toldCount = 0
         var pendingCount = 0
-        /// python's `_stack`: points to hand out, from `stackHead` on.
-        var stack: [Double] = []
+        /// python's `_stack`: the nodes to hand out, from `stackHead` on.
+        var stack: [Int32] = []
         var stackHead = 0
+        /// The last point handed out (its bits) and its node: the one usually told
+        /// next, found without the hash table.
+        var lastHandedOut: (bits: UInt64, node: Int32) = (0, -1)
         /// The arrays the last `ask` returned, refilled by the next one.
         var askedPoints: [Double] = []
         var askedImprovements: [Double] = []
@@ -90,7 +94,13 @@ extension IntegratorLearner {
         var cOld = [Double](repeating: 0, count: 33)
 
         /// Cached sums over the approximating intervals; valid unless `sumsDirty`.
-        var sumsDirty = true
+        var sumsDirty = true {
+            didSet { if sumsDirty { doneCache = 0 } }
+        }
+        /// `isDone()` as last computed, 1 (false) or 2 (true); 0 when the sums or the
+        /// active intervals have changed since. What `IntegratorLearner.isDone` reads
+        /// without the lock.
+        var doneCache: UInt8 = 0
         var cachedIgral = 0.0
         var cachedErr = Double.infinity
         var cachedExcess = 0.0
@@ -99,6 +109,14 @@ extension IntegratorLearner {
             self.lower = lower
             self.upper = upper
             self.tol = tol
+            // Room for the first interval at depth 3 and its first splits, so that short
+            // integrals (33 points for exp on (0, 1)) do not grow their arrays.
+            intervals.reserveCapacity(8)
+            coeffs.reserveCapacity(8 * CQUAD.maxNodes)
+            slotNodes.reserveCapacity(8 * CQUAD.maxNodes)
+            nodes.reserveCapacity(64)
+            mapEntries.reserveCapacity(128)
+            stack.reserveCapacity(64)
             // python's `make_first`: depth 2, err = the largest double (inf/2 == inf).
             let first = newInterval(
                 a: lower, b: upper, depth: 2, rdepth: 1, parent: -1, ndiv: 0, err: .greatestFiniteMagnitude)
@@ -113,10 +131,9 @@ extension IntegratorLearner {
         ) -> Int32 {
             let id = Int32(intervals.count)
             intervals.append(Interval(a: a, b: b, depth: depth, rdepth: rdepth, ndiv: ndiv, parent: parent, err: err))
-            values.append(contentsOf: repeatElement(0, count: CQUAD.maxNodes))
             coeffs.append(contentsOf: repeatElement(0, count: CQUAD.maxNodes))
+            slotNodes.append(contentsOf: repeatElement(-1, count: CQUAD.maxNodes))
             doneLeaves.append([])
-            mergedAncestor.append(false)
             activePosition.append(-1)
             return id
         }
@@ -133,6 +150,7 @@ extension IntegratorLearner {
             guard activePosition[Int(i)] < 0 else { return }
             activePosition[Int(i)] = Int32(active.count)
             active.append(i)
+            doneCache = 0
         }
 
         mutating func deactivate(_ i: Int32) {
@@ -144,6 +162,7 @@ extension IntegratorLearner {
                 activePosition[Int(last)] = Int32(position)
             }
             activePosition[Int(i)] = -1
+            doneCache = 0
         }
 
         /// The node at x, created if new.
@@ -197,9 +216,11 @@ extension IntegratorLearner {
         mutating func isDone() -> Bool {
             updateSums()
             let err = cachedErr, igral = cachedIgral
-            return err == 0 || err < abs(igral) * tol
+            let done = err == 0 || err < abs(igral) * tol
                 || (err - cachedExcess < abs(igral) * tol && abs(igral) * tol < cachedExcess)
                 || active.isEmpty
+            doneCache = done ? 2 : 1
+            return done
         }
 
         /// python's `loss()`: `| |igral|·tol − err |`.

@@ -7,6 +7,7 @@ extension IntegratorLearner.Core {
     /// python's `tell`: records y at x in every interval containing x (in rdepth
     /// order) and processes each refinement level that became complete.
     mutating func tell(_ x: Double, _ y: Double) throws {
+        if x.bitPattern == lastHandedOut.bits && lastHandedOut.node >= 0 { return try tell(node: lastHandedOut.node, y) }
         guard let n = nodeIDs.find(x) else {
             throw AdaptiveError(
                 "IntegratorLearner: point \(AdaptiveError.format(x)) doesn't belong to any interval")
@@ -26,7 +27,6 @@ extension IntegratorLearner.Core {
         while entry >= 0 {
             let e = mapEntries[Int(entry)]
             let i = Int(e.interval)
-            values[i * CQUAD.maxNodes + Int(e.slot)] = y
             intervals[i].known |= 1 << UInt64(e.slot)
             let ival = intervals[i]
             let from = ival.depthComplete < 0 ? (ival.parent >= 0 ? 0 : 2) : ival.depthComplete + 1
@@ -74,7 +74,8 @@ extension IntegratorLearner.Core {
         if depth > 0 && !isFirst {
             for k in 0..<oldCount { cOld[k] = coeffs[base + k] }
         }
-        for k in 0..<n { fx[k] = values[base + k * CQUAD.step(depth)] }
+        // The interval's values (python's `done_points`) are its nodes' values.
+        for k in 0..<n { fx[k] = nodes[Int(slotNodes[base + k * CQUAD.step(depth)])].y }
         fx.withUnsafeMutableBufferPointer { fx in
             coeffs.withUnsafeMutableBufferPointer { c in
                 CQUAD.coefficients(fx, depth: depth, into: UnsafeMutableBufferPointer(rebasing: c[base..<(base + n)]))
@@ -123,14 +124,12 @@ extension IntegratorLearner.Core {
         let isLeft = intervals[Int(child)].a == p.a
         let m = p.cCount
         let pBase = Int(parent) * CQUAD.maxNodes
-        let t = isLeft ? CQUAD.tLeft : CQUAD.tRight
+        let t = isLeft ? CQUAD.tLeftColumns : CQUAD.tRightColumns
         t.withUnsafeBufferPointer { t in
             coeffs.withUnsafeBufferPointer { c in
-                for row in 0..<CQUAD.maxNodes {
-                    var sum = 0.0
-                    let rowBase = row * CQUAD.maxNodes
-                    for j in 0..<m { sum += t[rowBase + j] * c[pBase + j] }
-                    cOld[row] = sum
+                cOld.withUnsafeMutableBufferPointer { cOld in
+                    CQUAD.multiply(columns: t.baseAddress!, rows: CQUAD.maxNodes, by: c.baseAddress! + pBase, count: m,
+                                   into: cOld.baseAddress!)
                 }
             }
         }
@@ -198,37 +197,11 @@ extension IntegratorLearner.Core {
         }
     }
 
+    @inline(__always)
     func checkDivergence(_ id: Int32) throws {
         let ival = intervals[Int(id)]
         if ival.ndiv > CQUAD.ndivMax && 2 * ival.ndiv > ival.rdepth {
             throw DivergentIntegralError(a: ival.a, b: ival.b, npoints: toldCount)
-        }
-    }
-
-    /// Makes a newly computed interval an approximating leaf and merges leaves into
-    /// the ancestors while all their unused children are done.
-    mutating func updateDoneLeaves(_ id: Int32) {
-        guard let own = doneLeaves[Int(id)], own.isEmpty else { return }
-        doneLeaves[Int(id)] = [id]
-        var ancestor = intervals[Int(id)].parent
-        var old: [Int32] = []
-        defer { for a in old { mergedAncestor[Int(a)] = false } }
-        while ancestor >= 0 {
-            let child = intervals[Int(ancestor)].firstChild
-            let children: Range<Int32> = child >= 0 ? child..<(child + 2) : 0..<0
-            if children.contains(where: { doneLeaves[Int($0)].map { $0.isEmpty } ?? false }) { break }
-            var merged = doneLeaves[Int(ancestor)] ?? []
-            doneLeaves[Int(ancestor)] = nil  // so that `merged` is unique and grows in place
-            old.append(ancestor)
-            mergedAncestor[Int(ancestor)] = true
-            for c in children {
-                guard let leaves = doneLeaves[Int(c)] else { continue }
-                merged.append(contentsOf: leaves)
-                doneLeaves[Int(c)] = nil
-            }
-            merged.removeAll { mergedAncestor[Int($0)] }
-            doneLeaves[Int(ancestor)] = merged
-            ancestor = intervals[Int(ancestor)].parent
         }
     }
 }

@@ -28,13 +28,16 @@ import Synchronization
 /// embedded). Integrals and errors agree to rounding: python sums with BLAS and over
 /// a set in memory order, so its last bits are not reproducible even in Python.
 ///
-/// **Thread safety.** All state is behind a lock.
+/// **Thread safety.** All state is behind a lock (a ``YieldingLock``).
 ///
 /// **Complexity.** Per point O(1) amortised plus a scan of the active intervals
 /// (at most 1000) each time new nodes are needed; a 33×33 matrix–vector product per
-/// completed depth. No allocation per point on the ask/tell path besides the hash
-/// tables' growth (`ask` refills the arrays it returned last time once the caller has
-/// let go of them).
+/// completed depth (vectorised, with python's order of summation). No allocation per
+/// point on the ask/tell path besides the tables' growth (``askOne(tellPending:)``
+/// returns no arrays; `ask` refills the arrays it returned last time once the caller
+/// has let go of them). `isDone` takes no lock while nothing it depends on changed.
+/// About 60 ns per point on W6-exp (33 points) and 130 ns on W6-sqrt on a 2-core VM,
+/// over 100× python-adaptive.
 ///
 /// **Deliberate differences from python-adaptive:**
 /// - Bounds must be finite with lower < upper, and tol > 0.
@@ -51,7 +54,10 @@ public final class IntegratorLearner: Sendable {
     public let bounds: (lower: Double, upper: Double)
     /// The relative tolerance: done when `err < |igral|·tol`.
     public let tol: Double
-    let core: Mutex<Core>
+    let core: YieldingLock<Core>
+    /// The core's `doneCache` as of the last change: `isDone` without the lock while
+    /// nothing it depends on changes (most tells). Stored under the lock only.
+    let publishedDone = Atomic<UInt8>(0)
 
     /// A learner of ∫ f over `bounds` to the relative tolerance `tol`.
     public init(bounds: (Double, Double), tol: Double) throws {
@@ -65,7 +71,7 @@ public final class IntegratorLearner: Sendable {
         }
         self.bounds = (a, b)
         self.tol = tol
-        core = Mutex(Core(lower: a, upper: b, tol: tol))
+        core = YieldingLock(Core(lower: a, upper: b, tol: tol))
     }
 
     /// A learner with the same bounds and tolerance, and no data.
@@ -87,9 +93,25 @@ public final class IntegratorLearner: Sendable {
     public func ask(_ n: Int, tellPending: Bool = true) throws -> (points: [Double], lossImprovements: [Double]) {
         guard n >= 0 else { throw AdaptiveError("IntegratorLearner: ask(n) needs n >= 0, got \(n)") }
         return try core.withLock { core in
-            if tellPending { return try core.ask(n) }
-            var copy = core
-            return try copy.ask(n)
+            guard tellPending else {
+                var copy = core
+                return try copy.ask(n)
+            }
+            defer { publishDone(core) }
+            return try core.ask(n)
+        }
+    }
+
+    /// `ask(1, tellPending:)` without arrays: the next point and its loss improvement,
+    /// nil when `ask(1)` returns no point.
+    public func askOne(tellPending: Bool = true) throws -> (point: Double, lossImprovement: Double)? {
+        try core.withLock { core in
+            guard tellPending else {
+                var copy = core
+                return try copy.askOne()
+            }
+            defer { publishDone(core) }
+            return try core.askOne()
         }
     }
 
@@ -97,7 +119,10 @@ public final class IntegratorLearner: Sendable {
     /// told again replaces the old one. Non-finite values are removed from the fits.
     /// Throws ``DivergentIntegralError`` when the integral looks divergent.
     public func tell(_ x: Double, _ y: Double) throws {
-        try core.withLock { core in try core.tell(x, y) }
+        try core.withLock { core in
+            defer { publishDone(core) }
+            try core.tell(x, y)
+        }
     }
 
     /// Marks a queued point as handed out, so that `ask` does not return it again
@@ -105,7 +130,10 @@ public final class IntegratorLearner: Sendable {
     /// not queued (already handed out, told, or no node) are ignored. May refill the
     /// queue, so it throws what `ask` throws.
     public func tellPending(_ x: Double) throws {
-        try core.withLock { try $0.takeFromStack(x) }
+        try core.withLock { core in
+            defer { publishDone(core) }
+            try core.takeFromStack(x)
+        }
     }
 
     /// python's loss: `| |igral|·tol − err |` (`real` is ignored).
@@ -118,13 +146,31 @@ public final class IntegratorLearner: Sendable {
 
     /// Puts the points handed out and not told back to be asked again.
     public func removeUnfinished() {
-        core.withLock { $0.requeuePending() }
+        core.withLock { core in
+            core.requeuePending()
+            publishDone(core)
+        }
     }
 
     /// True when the integral is known to `tol` (python's `done()`): the error is 0 or
     /// below `|igral|·tol`, or only intervals removed at machine precision keep it
     /// above, or no interval is left to refine.
-    public var isDone: Bool? { core.withLock { $0.isDone() } }
+    public var isDone: Bool? {
+        let known = publishedDone.load(ordering: .acquiring)
+        if known != 0 { return known == 2 }
+        return core.withLock { core in
+            let done = core.isDone()
+            publishDone(core)
+            return done
+        }
+    }
+
+    /// Publishes the core's `doneCache` for `isDone`; called under the lock after
+    /// every change.
+    @inline(__always)
+    func publishDone(_ core: borrowing Core) {
+        publishedDone.store(core.doneCache, ordering: .releasing)
+    }
 
     /// The integral: the sum over the approximating intervals (0 before the first
     /// 33 points are told).

@@ -26,6 +26,7 @@ public final class AnyLearner<Point: Sendable, Value: Sendable>: Learner, Pendin
     /// The wrapped learner.
     public let base: any Learner & Sendable
     private let askBody: @Sendable (Int, Bool) throws -> (points: [Point], lossImprovements: [Double])
+    private let askOneBody: @Sendable (Bool) throws -> (point: Point, lossImprovement: Double)?
     private let tellBody: @Sendable (Point, Value) throws -> Void
     private let tellPendingBody: @Sendable (Point) throws -> Void
     private let lossBody: @Sendable (Bool) -> Double
@@ -38,6 +39,7 @@ public final class AnyLearner<Point: Sendable, Value: Sendable>: Learner, Pendin
     public init<L: Learner>(_ learner: L) where L.Point == Point, L.Value == Value {
         base = learner
         askBody = { try learner.ask($0, tellPending: $1) }
+        askOneBody = { try learner.askOne(tellPending: $0) }
         tellBody = { try learner.tell($0, $1) }
         tellPendingBody = { try learner.tellPending($0) }
         lossBody = { learner.loss(real: $0) }
@@ -60,6 +62,9 @@ public final class AnyLearner<Point: Sendable, Value: Sendable>: Learner, Pendin
 
     public func ask(_ n: Int, tellPending: Bool) throws -> (points: [Point], lossImprovements: [Double]) {
         try askBody(n, tellPending)
+    }
+    public func askOne(tellPending: Bool) throws -> (point: Point, lossImprovement: Double)? {
+        try askOneBody(tellPending)
     }
     public func tell(_ point: Point, _ value: Value) throws { try tellBody(point, value) }
     public func tellPending(_ point: Point) throws { try tellPendingBody(point) }
@@ -102,7 +107,12 @@ extension IntegratorLearner: PendingCounting, StateRestoring {
 
     func saveState() -> @Sendable () -> Void {
         let saved = UncheckedBox(core.withLock { $0 })
-        return { [self] in core.withLock { $0 = saved.value } }
+        return { [self] in
+            core.withLock { core in
+                core = saved.value
+                publishDone(core)
+            }
+        }
     }
 }
 

@@ -13,6 +13,11 @@ public protocol Learner: AnyObject, Sendable {
     /// Proposes `n` points and the loss improvement expected of each. With
     /// `tellPending` the points are marked pending, so the next `ask` proposes others.
     func ask(_ n: Int, tellPending: Bool) throws -> (points: [Point], lossImprovements: [Double])
+    /// `ask(1, tellPending:)` without the arrays: the point and its loss improvement,
+    /// nil when `ask(1)` would return no point. Runners that take one point at a time
+    /// (``runSimple(_:goal:evaluate:)``) use it; learners override it where that is
+    /// cheaper than building arrays (the default calls `ask`).
+    func askOne(tellPending: Bool) throws -> (point: Point, lossImprovement: Double)?
     /// Records the value at a point.
     func tell(_ point: Point, _ value: Value) throws
     /// Marks a point as being evaluated.
@@ -30,4 +35,11 @@ public protocol Learner: AnyObject, Sendable {
 
 extension Learner {
     public var isDone: Bool? { nil }
+
+    public func askOne(tellPending: Bool) throws -> (point: Point, lossImprovement: Double)? {
+        let (points, improvements) = try ask(1, tellPending: tellPending)
+        assert(points.count <= 1, "ask(1) returned \(points.count) points")
+        guard let point = points.first else { return nil }
+        return (point, improvements[0])
+    }
 }

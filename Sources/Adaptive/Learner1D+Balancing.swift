@@ -6,8 +6,8 @@ extension Learner1D {
     var pointCounts: (npoints: Int, pending: Int) { core.withLock { ($0.realCount, $0.pendingCount) } }
 
     /// The point `ask(1, tellPending:)` returns and its loss improvement; nil when it
-    /// returns none.
-    func askOne(tellPending: Bool) -> (point: Double, improvement: Double)? {
+    /// returns none. Also the ``Learner`` protocol's `askOne`, so `runSimple` uses it.
+    public func askOne(tellPending: Bool = true) -> (point: Double, lossImprovement: Double)? {
         core.withLock { core in
             let picked: (Double, Double)?
             if !core.lowerMissing && !core.upperMissing && !core.combinedIndex.isEmpty, let top = core.topCombined() {

@@ -97,30 +97,4 @@ extension Learner2D.Mesh {
             }
         }
     }
-
-    /// Warm-started local sweeps over `v` and its neighbours; returns those vertices.
-    @discardableResult
-    mutating func relaxGradients(around v: Int) -> [Int] {
-        var spokes: [Learner2D.Spoke] = []
-        spokes.reserveCapacity(64)
-        appendSpokes(of: v, to: &spokes)
-        let group = [v] + spokes.map(\.w)
-        guard loss.needsGradients else { return group }
-        var offsets = [0, spokes.count]
-        for w in group.dropFirst() {
-            appendSpokes(of: w, to: &spokes)
-            offsets.append(spokes.count)
-        }
-        let scale = valueScale
-        for k in 0..<vdim {
-            for _ in 0..<Self.maxLocalSweeps {
-                var error = 0.0
-                for (j, w) in group.enumerated() {
-                    error = max(error, relaxVertex(w, k, scale: scale, spokes: spokes[offsets[j]..<offsets[j + 1]]))
-                }
-                if error < Self.tolerance { break }
-            }
-        }
-        return group
-    }
 }

@@ -6,8 +6,10 @@ extension Learner2D {
     /// solved globally from zero, exactly as SciPy's `estimate_gradients_2d_global`
     /// does at every python-adaptive stack refill, so the first points agree with
     /// python-adaptive. Beyond that, an insertion relaxes the gradients of the new
-    /// vertex and its neighbours only (warm-started Gauss–Seidel) and rescores the
-    /// triangles around them: O(1) per point, plus O(log n) for the queue. Up to
+    /// vertex and its neighbours (warm-started Gauss–Seidel), passes the relaxation on
+    /// outwards from every vertex whose gradient still changed noticeably, and rescores
+    /// the triangles around the changed vertices: O(1) per point (about 20 vertex
+    /// relaxations on W3), plus O(log n) for the queue. Up to
     /// ``warmSolveLimit`` vertices, each time the mesh has grown by ``warmSolveGrowth``
     /// the gradients are also re-solved over the whole mesh, warm-started, and every
     /// triangle rescored: on coarse meshes local relaxation lags behind the global
@@ -16,9 +18,13 @@ extension Learner2D {
         static let globalLimit = 100
         static let tolerance = 1e-6
         static let maxSweeps = 400
-        static let maxLocalSweeps = 3
         static let warmSolveLimit = 1000
         static let warmSolveGrowth = 1.1
+        /// The relative gradient change above which a relaxed vertex passes the
+        /// relaxation on to its neighbours (see `propagateGradients`).
+        static let propagationTolerance = 0.1
+        /// The most vertex relaxations per propagation (per component).
+        static let maxPropagation = 400
 
         var tri = Triangulation2D()
         let loss: Loss2D
@@ -47,6 +53,9 @@ extension Learner2D {
         /// Scratch: per-slot stamps to deduplicate the triangles to rescore.
         var stamps: [UInt32] = []
         var stamp: UInt32 = 0
+        /// Scratch: per-vertex marks for the gradient work list.
+        var vertexMarks: [UInt32] = []
+        var vertexMark: UInt32 = 0
 
         init(loss: Loss2D, vdim: Int) {
             self.loss = loss
@@ -81,7 +90,7 @@ extension Learner2D {
                 return change.vertex
             }
             if valueScale != lossScale {
-                relaxGradients(around: change.vertex)
+                propagateGradients(around: change.vertex)
                 recomputeAll()
                 return change.vertex
             }
@@ -91,7 +100,7 @@ extension Learner2D {
                 recomputeAll()
                 return change.vertex
             }
-            let touched = relaxGradients(around: change.vertex)
+            let touched = propagateGradients(around: change.vertex)
             rescore(change.added)
             rescore(trianglesAround(touched))
             return change.vertex
@@ -117,7 +126,7 @@ extension Learner2D {
                 isDirty = true
                 return
             }
-            let touched = relaxGradients(around: v)
+            let touched = propagateGradients(around: v)
             rescore(trianglesAround(touched))
         }
 

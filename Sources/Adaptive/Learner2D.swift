@@ -18,8 +18,9 @@ import Synchronization
 /// **Incremental.** python-adaptive rebuilds the triangulation and solves the vertex
 /// gradients globally at every stack refill. Here a told point is inserted into an
 /// incremental Delaunay triangulation (``Triangulation2D``), the gradients of it and
-/// its neighbours are relaxed and the triangles around them rescored: O(1) work and
-/// an O(log n) queue update per point. Pending points are modelled as in python: they
+/// its neighbours are relaxed, the relaxation spreads outwards while gradients still
+/// change noticeably, and the triangles around the changed vertices are rescored:
+/// O(1) work and an O(log n) queue update per point. Pending points are modelled as in python: they
 /// are inserted, with values interpolated linearly, into a second triangulation of the
 /// evaluated and pending points, which is kept up to date point by point as well.
 ///

@@ -155,3 +155,34 @@ import Testing
         #expect(throws: AdaptiveError.self) { try learner.tell(-1, 0) }
     }
 }
+
+@Suite struct AskOneTests {
+    @Test func averageLearnerAskOneIsAskOfOne() throws {
+        // Two learners told the same out-of-order seeds: askOne proposes what ask(1) does,
+        // with the same loss improvement, and marks it pending the same way.
+        let a = try AverageLearner(atol: 0.1), b = try AverageLearner(atol: 0.1)
+        for learner in [a, b] {
+            for s in [0, 1, 5, 6] { try learner.tell(s, Double(s % 3)) }
+            try learner.tellPending(3)
+        }
+        for round in 0..<8 {
+            let (points, improvements) = try a.ask(1)
+            let one = try #require(b.askOne())
+            #expect([one.point] == points && [one.lossImprovement] == improvements, "round \(round)")
+            if round % 2 == 0 { for learner in [a, b] { try learner.tell(one.point, 1.5) } }
+        }
+        #expect(a.pendingPoints == b.pendingPoints && a.loss() == b.loss())
+        #expect(b.askOne(tellPending: false)?.point == b.askOne(tellPending: false)?.point)
+    }
+
+    @Test func defaultAskOneIsAskOfOne() throws {
+        // Learner1D has no askOne of its own: the protocol's, built on ask(1).
+        let a = try Learner1D(bounds: (-1, 1)), b = try Learner1D(bounds: (-1, 1))
+        for _ in 0..<20 {
+            let (points, improvements) = try a.ask(1, tellPending: true)
+            let one = try #require(try b.askOne(tellPending: true))
+            #expect([one.point] == points && [one.lossImprovement] == improvements)
+            for learner in [a, b] { try learner.tell(one.point, one.point * one.point) }
+        }
+    }
+}

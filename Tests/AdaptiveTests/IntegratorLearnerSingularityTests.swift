@@ -30,9 +30,10 @@ import Testing
                     refills += 1
                 }
                 most = max(most, refills)
-                let x = core.stack[core.stackHead]
+                let n = core.stack[core.stackHead]
                 core.stackHead += 1
-                try core.tell(x, f(x))
+                let x = core.nodes[Int(n)].x
+                try core.tell(node: n, f(x))
                 told += 1
             }
             return (told, most)

@@ -110,6 +110,35 @@ enum CQ {
         #expect(learner.isDone == true)
     }
 
+    @Test(arguments: references) func askOneInStepWithAsk(_ r: Reference) throws {
+        // askOne hands out ask(1)'s points, and isDone, read without the lock while
+        // nothing it depends on changed, agrees with the core's own at every step.
+        let asking = try IntegratorLearner(bounds: r.bounds, tol: r.tol)
+        let learner = try IntegratorLearner(bounds: r.bounds, tol: r.tol)
+        var n = 0
+        while learner.isDone != true {
+            let x = try asking.ask(1).points[0]
+            let one = try #require(try learner.askOne())
+            try #require(one.point.bitPattern == x.bitPattern, "point \(n)")
+            try asking.tell(x, r.f(x))
+            try learner.tell(x, r.f(x))
+            try #require(learner.isDone == learner.core.withLock { $0.isDone() }, "isDone after \(n)")
+            n += 1
+        }
+        #expect(n == r.npoints && asking.isDone == true)
+        #expect(learner.igral == asking.igral && learner.err == asking.err)
+    }
+
+    @Test func isDoneFollowsRestoredState() throws {
+        // A BalancingLearner puts a child's saved state back: isDone is that state's.
+        let learner = try IntegratorLearner(bounds: (0, 1), tol: 1e-10)
+        let restore = learner.saveState()
+        _ = try CQ.run(learner) { exp($0) }
+        #expect(learner.isDone == true)
+        restore()
+        #expect(learner.isDone == false && learner.npoints == 0)
+    }
+
     @Test func oneWithInfinity() throws {
         // algorithm_4: f = 1 with inf at 0 on [-1, 1], tol 1e-12 -> 2 after 33 points.
         let learner = try IntegratorLearner(bounds: (-1, 1), tol: 1e-12)

@@ -19,12 +19,9 @@ public func runSimple<L: Learner>(
     func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
     let timed = goal.usesDuration   // reading the clock costs more than a cheap learner's step
     while try !goal.isReached(by: learner, elapsed: timed ? elapsed() : 0) {
-        let (points, _) = try learner.ask(1, tellPending: true)
-        if points.isEmpty { break }
-        for point in points {
-            try learner.tell(point, try evaluate(point))
-            evaluated += 1
-        }
+        guard let (point, _) = try learner.askOne(tellPending: true) else { break }
+        try learner.tell(point, try evaluate(point))
+        evaluated += 1
     }
     return evaluated
 }

@@ -33,14 +33,14 @@ enum W5Bench {
         }
     }
 
-    /// runner.simple's loop: the goal checked before every ask(1).
+    /// runner.simple's loop (`runSimple`'s): the goal checked before every ask of one point.
     static func core(_ goal: Double, _ g: (Int) -> Double) throws -> LearnerCase.Run {
         _ = table.count   // computed before the clock starts
         let learner = try AverageLearner(rtol: 0.01)
         let start = DispatchTime.now().uptimeNanoseconds
         while !(learner.loss() <= goal) {
-            let (seeds, _) = try learner.ask(1)
-            for seed in seeds { try learner.tell(seed, g(seed)) }
+            guard let (seed, _) = learner.askOne() else { break }
+            try learner.tell(seed, g(seed))
         }
         let seconds = LearnerCase.seconds(since: start)
         return .init(seconds: seconds, npoints: learner.npoints,

@@ -51,9 +51,9 @@ enum W6Bench {
         for _ in 0..<i.inner {
             let learner = try IntegratorLearner(bounds: i.bounds, tol: i.tol)
             let start = DispatchTime.now().uptimeNanoseconds
-            while !(learner.isDone ?? false) {
-                let (xs, _) = try learner.ask(1)
-                for x in xs { try learner.tell(x, i.swift(x)) }
+            while !(learner.isDone ?? false) {   // runSimple's loop
+                guard let (x, _) = try learner.askOne(tellPending: true) else { break }
+                try learner.tell(x, i.swift(x))
             }
             times.append(LearnerCase.seconds(since: start))
             last = learner
