@@ -23,6 +23,12 @@ extension Learner2D {
         /// The relative gradient change above which a relaxed vertex passes the
         /// relaxation on to its neighbours (see `propagateGradients`).
         static let propagationTolerance = 0.1
+        /// The relative gradient change above which a relaxed vertex's triangles are
+        /// rescored. Lower than ``propagationTolerance``: a vertex that moved by a few
+        /// percent does not spread the change, but its triangles must not keep losses
+        /// from the old gradient (on W3 those stale losses let a few triangles on the
+        /// ring's flank go unrefined: max error up to 40% above python-adaptive's).
+        static let rescoreTolerance = 0.01
         /// The most vertex relaxations per propagation (per component).
         static let maxPropagation = 400
 

@@ -8,7 +8,8 @@ extension Learner2D.Mesh {
     /// stale, and those errors pile up in the coarse parts of the mesh: on W3 that cost
     /// about 2% of mean interpolation error against python-adaptive, which re-solves all
     /// gradients at every refill. Returns the vertices whose triangles need rescoring:
-    /// `v`, its neighbours and every vertex that changed by more than the tolerance.
+    /// `v`, its neighbours and every vertex that changed by more than
+    /// ``rescoreTolerance``.
     @discardableResult
     mutating func propagateGradients(around v: Int) -> [Int] {
         let seeds = [v] + tri.neighbors(of: v)
@@ -33,8 +34,8 @@ extension Learner2D.Mesh {
                 spokes.removeAll(keepingCapacity: true)
                 appendSpokes(of: w, to: &spokes)
                 let change = relaxVertex(w, k, scale: scale, spokes: spokes[...])
+                if change > Self.rescoreTolerance && head > seeds.count { touched.append(w) }
                 guard change > Self.propagationTolerance else { continue }
-                if head > seeds.count { touched.append(w) }
                 for s in spokes where vertexMarks[s.w] != queued {
                     vertexMarks[s.w] = queued
                     queue.append(s.w)
