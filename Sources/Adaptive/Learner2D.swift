@@ -19,7 +19,8 @@ import Synchronization
 /// gradients globally at every stack refill. Here a told point is inserted into an
 /// incremental Delaunay triangulation (``Triangulation2D``), the gradients of it and
 /// its neighbours are relaxed, the relaxation spreads outwards while gradients still
-/// change noticeably, and the triangles around the changed vertices are rescored:
+/// change noticeably (by 10%), and the triangles around every vertex whose gradient
+/// moved by over 1% are rescored:
 /// O(1) work and an O(log n) queue update per point. Pending points are modelled as in python: they
 /// are inserted, with values interpolated linearly, into a second triangulation of the
 /// evaluated and pending points, which is kept up to date point by point as well.

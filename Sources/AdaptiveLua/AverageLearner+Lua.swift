@@ -25,7 +25,6 @@ final class LuaAverageLearner: LuaNumericLearner {
     static func luaValue(_ value: Double) -> LuaValue { .number(value) }
     static func point(_ call: LuaCall, _ index: Int) throws -> Int { try SeedArgument.seed(call, index) }
     static func describe(_ seed: Int) -> String { "seed = \(seed)" }
-    var saver: (@Sendable (String) throws -> Void)? { { [core] in try core.save(to: $0) } }
     var plotter: (@Sendable () throws -> Figure)? { { [core] in try core.figure() } }
 
     static func install(in lua: LuaState) {
@@ -72,14 +71,6 @@ final class LuaAverageLearner: LuaNumericLearner {
         type.method("plot") { learner, call in
             let figure = try plotting { try learner.core.figure().options(try LuaFigure.optionValues(call, 1, extra: [])) }
             return call.returning(try LuaFigure.figure(figure, call))
-        }
-        type.method("save") { learner, call in
-            try adaptiveCall { try learner.core.save(to: try call.string(1)) }
-            return 0
-        }
-        type.method("load") { learner, call in
-            try adaptiveCall { try learner.core.load(from: try call.string(1)) }
-            return 0
         }
         type.method("new") { learner, call in
             try call.push(object: LuaAverageLearner(core: learner.core.newEmpty(), userFunction: learner.userFunction, state: call.state))

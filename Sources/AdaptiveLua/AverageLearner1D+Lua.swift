@@ -28,7 +28,6 @@ final class LuaAverageLearner1D: LuaNumericLearner {
     static func luaPoint(_ p: Point) -> LuaValue { .array([.integer(p.seed), .number(p.x)]) }
     static func luaValue(_ y: Double) -> LuaValue { .number(y) }
     static func describe(_ p: Point) -> String { "x = \(p.x), seed = \(p.seed)" }
-    var saver: (@Sendable (String) throws -> Void)? { { [core] in try core.save(to: $0) } }
     var plotter: (@Sendable () throws -> Figure)? { { [core] in try core.figure() } }
 
     /// A point `{seed, x}` at argument `index`.

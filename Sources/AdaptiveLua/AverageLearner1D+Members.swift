@@ -45,14 +45,6 @@ extension LuaAverageLearner1D {
             let figure = try plotting { try learner.core.figure().options(try LuaFigure.optionValues(call, 1, extra: [])) }
             return call.returning(try LuaFigure.figure(figure, call))
         }
-        type.method("save") { learner, call in
-            try adaptiveCall { try learner.core.save(to: try call.string(1)) }
-            return 0
-        }
-        type.method("load") { learner, call in
-            try adaptiveCall { try learner.core.load(from: try call.string(1)) }
-            return 0
-        }
         type.method("new") { learner, call in
             try call.push(object: LuaAverageLearner1D(core: learner.core.newEmpty(), userFunction: learner.userFunction,
                                                       lossValue: learner.lossValue, state: call.state))

@@ -99,45 +99,58 @@ final class DataSaverBinding<Child: LuaCoreBinding>: LuaCoreBinding {
     /// Records are saved by the points' numbers; a learner whose points are not numbers
     /// (a sequence's indices are) cannot save them.
     static func saveRecords(_ records: [(point: Child.Core.Point, result: PortableValue)], to path: String) throws {
-        guard let encode = PointCoding<Child.Core.Point>.encode else {
+        guard Child.Core.Point.self is any FilePoint.Type else {
             throw LuaCallError("DataSaver:save: the records of a \(Child.Core.self) cannot be saved")
         }
-        try PortableFile.write(records.map { Record(point: encode($0.point), value: $0.result) }, to: path)
+        try PortableFile.write(
+            records.map { Record(point: ($0.point as! any FilePoint).fileNumbers, value: $0.result) }, to: path)
     }
 
     static func loadRecords(from path: String) throws -> [(point: Child.Core.Point, result: PortableValue)]? {
-        guard let decode = PointCoding<Child.Core.Point>.decode,
+        guard let type = Child.Core.Point.self as? any FilePoint.Type,
             let records = try PortableFile.read([Record].self, from: path, what: "DataSaver")
         else { return nil }
-        return try records.map { (try decode($0.point), $0.value) }
+        return try records.map { (try type.init(fileNumbers: $0.point) as! Child.Core.Point, $0.value) }
     }
 }
 
-/// Points written as numbers in files: `Double` (1D), `Int` (indices, seeds), SIMD2 and
-/// arrays (2D, N-D).
-enum PointCoding<Point> {
-    static var encode: ((Point) -> [Double])? {
-        if Point.self == Double.self { return { [$0 as! Double] } }
-        if Point.self == Int.self { return { [Double($0 as! Int)] } }
-        if Point.self == SIMD2<Double>.self { return { let p = $0 as! SIMD2<Double>; return [p.x, p.y] } }
-        if Point.self == [Double].self { return { $0 as! [Double] } }
-        return nil
-    }
+/// A point written as numbers in files: x (1D), an index or seed, (x, y), N coordinates,
+/// (x, seed).
+protocol FilePoint {
+    var fileNumbers: [Double] { get }
+    /// Throws a `LuaCallError` when `fileNumbers` has the wrong count.
+    init(fileNumbers: [Double]) throws
+}
 
-    static var decode: (([Double]) throws -> Point)? {
-        func one(_ xs: [Double]) throws -> Double {
-            guard xs.count == 1 else { throw LuaCallError("DataSaver:load: a point has \(xs.count) coordinates, expected 1") }
-            return xs[0]
+extension FilePoint {
+    static func check(_ xs: [Double], count: Int) throws {
+        guard xs.count == count else {
+            throw LuaCallError("DataSaver:load: a point has \(xs.count) coordinates, expected \(count)")
         }
-        if Point.self == Double.self { return { try one($0) as! Point } }
-        if Point.self == Int.self { return { Int(try one($0)) as! Point } }
-        if Point.self == SIMD2<Double>.self {
-            return { xs in
-                guard xs.count == 2 else { throw LuaCallError("DataSaver:load: a point has \(xs.count) coordinates, expected 2") }
-                return SIMD2(xs[0], xs[1]) as! Point
-            }
-        }
-        if Point.self == [Double].self { return { $0 as! Point } }
-        return nil
     }
+}
+
+extension Double: FilePoint {
+    var fileNumbers: [Double] { [self] }
+    init(fileNumbers xs: [Double]) throws { try Self.check(xs, count: 1); self = xs[0] }
+}
+
+extension Int: FilePoint {
+    var fileNumbers: [Double] { [Double(self)] }
+    init(fileNumbers xs: [Double]) throws { try Self.check(xs, count: 1); self = Int(xs[0]) }
+}
+
+extension SIMD2<Double>: FilePoint {
+    var fileNumbers: [Double] { [x, y] }
+    init(fileNumbers xs: [Double]) throws { try Self.check(xs, count: 2); self.init(xs[0], xs[1]) }
+}
+
+extension Array: FilePoint where Element == Double {
+    var fileNumbers: [Double] { self }
+    init(fileNumbers xs: [Double]) throws { self = xs }
+}
+
+extension AverageLearner1D.Point: FilePoint {
+    var fileNumbers: [Double] { [x, Double(seed)] }
+    init(fileNumbers xs: [Double]) throws { try Self.check(xs, count: 2); self.init(seed: Int(xs[1]), x: xs[0]) }
 }

@@ -101,16 +101,7 @@ final class LuaDataSaver: LuaLearner, LuaBindingProvider {
         type.property("learner", pushing: { saver, call in try saver.pushChild(call) })
         type.property("arg_picker") { $0.pickerValue }
         type.property("extra_data", pushing: { saver, call in call.push(try saver.engine.extraData(in: call.state)) })
-        type.method("save") { saver, call in
-            guard let save = saver.engine.saver else { throw LuaCallError("DataSaver:save: this learner cannot be saved") }
-            try save(try call.string(1))
-            return 0
-        }
-        type.method("load") { saver, call in
-            guard let load = saver.engine.loader else { throw LuaCallError("DataSaver:load: this learner cannot be loaded") }
-            try load(try call.string(1))
-            return 0
-        }
+        addPersistenceMembers(to: type)
         type.fallback { saver, key, call in
             let forward = ForwardingHelper.function(in: call.state)
             try saver.pushChild(call)

@@ -28,7 +28,6 @@ final class LuaLearner1D: LuaNumericLearner {
         case .vector(let ys): return .array(ys.map { .number($0) })
         }
     }
-    var saver: (@Sendable (String) throws -> Void)? { { [core] in try core.save(to: $0) } }
     var plotter: (@Sendable () throws -> Figure)? { { [core] in try core.figure() } }
 
     static func luaValue(_ value: ArraySlice<Double>) -> LuaValue {
@@ -112,15 +111,6 @@ final class LuaLearner1D: LuaNumericLearner {
             return 1
         }
         type.method("plot", plot)
-        // learner:save(fname) / learner:load(fname): the data as text, written atomically.
-        type.method("save") { learner, call in
-            try learner.core.save(to: try call.string(1))
-            return 0
-        }
-        type.method("load") { learner, call in
-            try learner.core.load(from: try call.string(1))
-            return 0
-        }
         type.method("new") { learner, call in
             try call.push(object: LuaLearner1D(core: learner.core.newEmpty(), function: learner.function, lossValue: learner.lossValue))
             return 1

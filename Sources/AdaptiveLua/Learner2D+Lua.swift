@@ -36,7 +36,6 @@ final class LuaLearner2D: LuaNumericLearner {
     static func luaValue(_ zs: [Double]) -> LuaValue {
         zs.count == 1 ? .number(zs[0]) : .array(zs.map { .number($0) })
     }
-    var saver: (@Sendable (String) throws -> Void)? { { [core] in try core.save(to: $0) } }
     var plotter: (@Sendable () throws -> Figure)? { { [core] in try core.figure() } }
 
     static func install(in lua: LuaState) {
@@ -142,14 +141,6 @@ final class LuaLearner2D: LuaNumericLearner {
         type.method("to_table") { learner, call in
             call.push(.array(learner.core.sortedRows.map { .array($0.map { .number($0) }) }))
             return 1
-        }
-        type.method("save") { learner, call in
-            try learner.core.save(to: try call.string(1))
-            return 0
-        }
-        type.method("load") { learner, call in
-            try learner.core.load(from: try call.string(1))
-            return 0
         }
         // interpolate(x, y) or interpolate{x, y}: the piecewise-linear model (python's ip()).
         type.method("interpolate") { learner, call in

@@ -39,7 +39,6 @@ final class LuaLearnerND: LuaNumericLearner {
         }
     }
     static func luaValue(_ ys: [Double]) -> LuaValue { ys.count == 1 ? .number(ys[0]) : .array(ys.map { .number($0) }) }
-    var saver: (@Sendable (String) throws -> Void)? { { [core] in try core.save(to: $0) } }
     /// `live_plot`'s figure: the image of a 2-D learner, the hull of a 3-D one, else the
     /// slice through the middle of the box along the first two axes.
     var plotter: (@Sendable () throws -> Figure)? {
@@ -149,15 +148,6 @@ final class LuaLearnerND: LuaNumericLearner {
 
     /// tell_many, to_table, interpolate, save, load.
     static func addDataMethods(to type: LuaClass<LuaLearnerND>) {
-        // learner:save(fname) / learner:load(fname): the data as text, written atomically.
-        type.method("save") { learner, call in
-            try learner.core.save(to: try call.string(1))
-            return 0
-        }
-        type.method("load") { learner, call in
-            try learner.core.load(from: try call.string(1))
-            return 0
-        }
         type.method("tell_many") { learner, call in
             guard case .array(let points) = try call.table(1), case .array(let values) = try call.table(2),
                 points.count == values.count

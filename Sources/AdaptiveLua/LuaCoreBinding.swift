@@ -43,6 +43,26 @@ protocol LuaBindingProvider: AnyObject {
     var binding: any LuaCoreBinding { get }
 }
 
+extension LuaBindingProvider {
+    /// `save(fname)` and `load(fname)` through the binding's `saver` and `loader`: the
+    /// learner's data as a text file, written atomically (python-adaptive's
+    /// `learner.save` / `learner.load`).
+    static func addPersistenceMembers(to type: LuaClass<Self>) {
+        type.method("save") { object, call in
+            let path = try call.string(1)
+            guard let save = object.binding.saver else { throw LuaCallError("\(type.name):save: this learner cannot be saved") }
+            try save(path)
+            return 0
+        }
+        type.method("load") { object, call in
+            let path = try call.string(1)
+            guard let load = object.binding.loader else { throw LuaCallError("\(type.name):load: this learner cannot be loaded") }
+            try load(path)
+            return 0
+        }
+    }
+}
+
 /// Core learners that mean "every child has N points" by `npoints_goal` (python-adaptive's
 /// `auto_goal` for a balancing learner).
 protocol LuaNpointsGoal {

@@ -32,14 +32,11 @@ protocol LuaNumericLearner: LuaLearner, LuaCoreBinding, LuaBindingProvider {
     static func point(_ call: LuaCall, _ index: Int) throws -> Core.Point
     /// A point for messages (`x = 0.5`, `{0.5, 1}`, `seed = 3`).
     static func describe(_ point: Core.Point) -> String
-    /// Saves the learner's data (nil: it cannot be saved); used by the runner's saving.
-    var saver: (@Sendable (String) throws -> Void)? { get }
     /// The learner's default figure (nil: it has none); used by `live_plot`.
     var plotter: (@Sendable () throws -> Figure)? { get }
 }
 
 extension LuaNumericLearner {
-    var saver: (@Sendable (String) throws -> Void)? { nil }
     var plotter: (@Sendable () throws -> Figure)? { nil }
 
     /// f at `point` in the kernel, as a learner value; a bad return value names the point.
@@ -104,8 +101,10 @@ extension LuaNumericLearner {
     }
 
     /// The members every learner has: `npoints`, `function`, `ask(n [, tell_pending])`,
-    /// `tell(point, value)`, `tell_pending(point)`, `loss([real])`, `remove_unfinished()`.
+    /// `tell(point, value)`, `tell_pending(point)`, `loss([real])`, `remove_unfinished()`;
+    /// `save(fname)` and `load(fname)` when its core is a ``PersistentLearner``.
     static func addLearnerMembers(to type: LuaClass<Self>) {
+        if Core.self is any PersistentLearner.Type { addPersistenceMembers(to: type) }
         type.property("npoints") { .integer($0.core.npoints) }
         type.property("function") { .function($0.function) }
         type.method("ask") { learner, call in

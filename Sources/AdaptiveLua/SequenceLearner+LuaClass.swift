@@ -37,14 +37,7 @@ extension LuaSequenceLearner {
             }
             return call.returning(try LuaFigure.figure(figure, call))
         }
-        type.method("save") { learner, call in
-            try learner.saver!(try call.string(1))
-            return 0
-        }
-        type.method("load") { learner, call in
-            try learner.loader!(try call.string(1))
-            return 0
-        }
+        addPersistenceMembers(to: type)
         type.method("new") { learner, call in
             try call.push(object: LuaSequenceLearner(core: learner.core.newEmpty(), function: learner.function))
             return 1

@@ -86,6 +86,43 @@ import Testing
         #expect(values == [6, "at 0.5", true, 6])
     }
 
+    /// Every learner that saves its data saves and loads it inside a data saver too, with
+    /// a record per evaluation; one that cannot (the integrator) says so.
+    @Test(arguments: [
+        ("adaptive.Learner2D(function(x, y) return {y = x * y} end, {{0, 1}, {0, 1}})", "npoints"),
+        ("adaptive.LearnerND(function(x, y, z) return {y = x + y + z} end, {{0, 1}, {0, 1}, {0, 1}})", "npoints"),
+        ("adaptive.AverageLearner(function(seed) return {y = seed % 7} end, {rtol = 0.1})", "npoints"),
+        ("adaptive.AverageLearner1D(function(x, seed) return {y = x + 0.01 * (seed % 3)} end, {-1, 1})", "nsamples"),
+    ])
+    func everyPersistentLearnerSavesInADataSaver(learner: String, evaluations: String) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ds-\(UUID().uuidString).txt").path
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: path + ".extra_data.json")
+        }
+        let values = try Kernel().execute("""
+            local function make() return adaptive.DataSaver(\(learner), 'y') end
+            local saver = make()
+            adaptive.runner.simple(saver, {npoints_goal = 20})
+            saver:save('\(path)')
+            local copy = make()
+            copy:load('\(path)')
+            local records = 0
+            for _ in pairs(copy.extra_data) do records = records + 1 end
+            return copy.npoints == saver.npoints, copy.learner.\(evaluations) == saver.learner.\(evaluations),
+              records == saver.learner.\(evaluations)
+            """, chunkName: "=t")
+        #expect(values == [true, true, true])
+    }
+
+    @Test func aLearnerThatCannotSaveSaysSo() throws {
+        let kernel = Kernel()
+        try kernel.execute("s = adaptive.DataSaver(adaptive.IntegratorLearner(function(x) return {y = x} end, {0, 1}, 1e-3), 'y')",
+                           chunkName: "=setup")
+        #expect(message(kernel, "s:save('never.txt')") == "t:1: DataSaver:save: this learner cannot be saved")
+        #expect(message(kernel, "s:load('never.txt')") == "t:1: DataSaver:load: this learner cannot be loaded")
+    }
+
     @Test func badInputGivesClearErrors() throws {
         let kernel = Kernel()
         try kernel.execute(Self.setup + "\nl = adaptive.Learner1D(f, {0, 1})", chunkName: "=setup")

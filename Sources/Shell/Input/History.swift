@@ -47,7 +47,7 @@ public final class HistoryFile {
             _ = try? handle.seekToEnd()
             try? handle.write(contentsOf: line)
         } else {
-            FileManager.default.createFile(atPath: path, contents: line, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: line, attributes: [.posixPermissions: 0o600])
         }
     }
 
