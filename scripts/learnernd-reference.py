@@ -7,6 +7,12 @@ triangulation. Each case: the points asked, in order, with the loss improvement 
 returned ("inf" for infinity), the final loss() and the number of simplices.
 
     python3 scripts/learnernd-reference.py > Tests/AdaptiveTests/Fixtures/learnernd-python-cases.json
+    python3 scripts/learnernd-reference.py --anisotropic > Tests/AdaptiveTests/Fixtures/learnernd-anisotropic-cases.json
+
+With --anisotropic, the cases of `anisotropic=True` (their points agree with ours to
+rounding only: python fits the local gradient with an SVD). On a box of unequal widths
+python's anisotropic learner stops ("Point lies outside of the specified simplex"), so
+the cases are on squares and cubes.
 
 The loss improvements depend on NumPy's LAPACK (OpenBLAS) kernels in the last bits;
 these were made with NumPy 2.4.6 and its OpenBLAS 0.3.31 on x86-64.
@@ -58,6 +64,14 @@ def run(learner, f, n, batch=1):
 square = [(-1, 1), (-1, 1)]
 cube = [(-1, 1)] * 3
 hull = scipy.spatial.ConvexHull([(0, 0), (2, 0), (0, 1), (1.5, 1.2), (0.5, 0.5)])
+if "--anisotropic" in sys.argv:
+    cases = {
+        "ring": run(LearnerND(ring, square, anisotropic=True), ring, 300),
+        "sphere": run(LearnerND(sphere, cube, anisotropic=True), sphere, 300),
+    }
+    json.dump(cases, sys.stdout, separators=(",", ":"))
+    print()
+    sys.exit()
 cases = {
     "ring default": run(LearnerND(ring, square), ring, 500),
     "ring uniform": run(LearnerND(ring, square, uniform_loss), ring, 40),

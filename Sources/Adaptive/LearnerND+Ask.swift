@@ -36,8 +36,13 @@ extension LearnerND.Core {
             } else {
                 vertices = entry.simplex.ids.flatMap { tri.coordinates[($0 * d)..<(($0 + 1) * d)] }
             }
-            let chosen = SimplexGeometry.choosePoint(vertices, d)
-            let p = (0..<d).map { chosen[$0] / domain.scale[$0] }
+            let p: [Double]
+            if anisotropic, let stretch = try localStretch(around: entry.simplex.ids) {
+                p = choosePointStretched(vertices, stretch)
+            } else {
+                let chosen = SimplexGeometry.choosePoint(vertices, d)
+                p = (0..<d).map { chosen[$0] / domain.scale[$0] }
+            }
             if index[p] != nil || pending.contains(p) { continue }
             pendingToSimplex[p] = s
             try tellPending(p, hint: s)

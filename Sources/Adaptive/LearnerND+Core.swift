@@ -5,6 +5,8 @@ extension LearnerND {
     struct Core: Sendable {
         let domain: Domain
         let loss: LossND
+        /// python's `anisotropic`: points chosen in simplices stretched along the gradient.
+        let anisotropic: Bool
         var d: Int { domain.dimension }
 
         /// Evaluated points (raw) in tell order; index = vertex id in ``tri``.
@@ -53,9 +55,10 @@ extension LearnerND {
         /// The first error thrown by a custom loss since it was last reported.
         var firstError: (any Error)?
 
-        init(domain: Domain, loss: LossND) throws {
+        init(domain: Domain, loss: LossND, anisotropic: Bool = false) throws {
             self.domain = domain
             self.loss = loss
+            self.anisotropic = anisotropic
             tri = try TriangulationND(dimension: domain.dimension)
         }
 

@@ -158,16 +158,25 @@ enum SimplexGeometry {
         return solve(m, (0..<d).map { p[$0] - v[$0] }, d)
     }
 
-    /// `choose_point_in_simplex` (no anisotropy): the centroid if the circumcentre lies
-    /// in the simplex, else the midpoint of its longest edge (the first in row-major
-    /// order on ties). `v` holds the d + 1 vertices in the learner's scaled coordinates.
+    /// Where `choose_point_in_simplex` puts a new point.
+    enum PointChoice: Equatable {
+        /// The centroid: the circumcentre lies in the simplex.
+        case centroid
+        /// The midpoint of the longest edge, between vertices i < j.
+        case edge(Int, Int)
+    }
+
+    /// `choose_point_in_simplex`: the centroid if the circumcentre lies in the simplex,
+    /// else the midpoint of its longest edge (the first in row-major order on ties).
+    /// `v` holds the d + 1 vertices in the learner's scaled coordinates.
     static func choosePoint(_ v: [Double], _ d: Int) -> [Double] {
+        point(choice(v, d), v, d)
+    }
+
+    /// The decision of ``choosePoint(_:_:)`` for the vertices `v`.
+    static func choice(_ v: [Double], _ d: Int) -> PointChoice {
         let n = d + 1
-        if contains(v, d, circumcenter(v, d)) {
-            var sum = [Double](repeating: 0, count: d)
-            for i in 0..<n { for k in 0..<d { sum[k] += v[i * d + k] } }
-            return sum.map { $0 / Double(n) }
-        }
+        if contains(v, d, circumcenter(v, d)) { return .centroid }
         var best = -1.0, bi = 0, bj = 1
         for i in 0..<n {
             for j in (i + 1)..<n {
@@ -183,7 +192,19 @@ enum SimplexGeometry {
                 }
             }
         }
-        return (0..<d).map { (v[bi * d + $0] + v[bj * d + $0]) / 2 }
+        return .edge(bi, bj)
+    }
+
+    /// The point `choice` names among the vertices `v`.
+    static func point(_ choice: PointChoice, _ v: [Double], _ d: Int) -> [Double] {
+        switch choice {
+        case .centroid:
+            var sum = [Double](repeating: 0, count: d)
+            for i in 0...d { for k in 0..<d { sum[k] += v[i * d + k] } }
+            return sum.map { $0 / Double(d + 1) }
+        case .edge(let i, let j):
+            return (0..<d).map { (v[i * d + $0] + v[j * d + $0]) / 2 }
+        }
     }
 
     /// Python's `round(x, 8)` scaled by 10⁸: an integer-valued double that orders and ties

@@ -42,35 +42,42 @@ import Synchronization
 /// - `removeUnfinished` re-queues the simplices that had pending points (python's
 ///   "XXX: implement this method").
 /// - Pending points present when the first simplex appears join its sub-triangulations.
-/// - Anisotropic point choice is not implemented.
+/// - With `anisotropic`, the local gradient is a least-squares fit through the centred
+///   normal equations (python: NumPy's SVD `lstsq`), so points agree with python's to
+///   rounding, not bit for bit; non-finite values are left out of the fit.
 public final class LearnerND: Sendable {
     /// The domain as given.
     public let bounds: Bounds
     /// The loss function scoring the simplices.
     public let loss: LossND
+    /// Whether points are chosen in simplices stretched along the local gradient.
+    public let anisotropic: Bool
     let domain: Domain
     let core: Mutex<Core>
 
     /// A learner on the box `bounds` (one finite (lower, upper) per axis, at least 2 axes).
-    public convenience init(bounds: [(Double, Double)], loss: LossND = .default) throws {
-        try self.init(bounds: .box(bounds.map { (lower: $0.0, upper: $0.1) }), loss: loss)
+    public convenience init(bounds: [(Double, Double)], loss: LossND = .default, anisotropic: Bool = false) throws {
+        try self.init(bounds: .box(bounds.map { (lower: $0.0, upper: $0.1) }), loss: loss, anisotropic: anisotropic)
     }
 
     /// A learner on the convex hull of `points` (at least d + 1 spanning ℝᵈ).
-    public convenience init(hull points: [[Double]], loss: LossND = .default) throws {
-        try self.init(bounds: .hull(points), loss: loss)
+    public convenience init(hull points: [[Double]], loss: LossND = .default, anisotropic: Bool = false) throws {
+        try self.init(bounds: .hull(points), loss: loss, anisotropic: anisotropic)
     }
 
-    /// A learner on `bounds` scoring simplices with `loss`.
-    public init(bounds: Bounds, loss: LossND = .default) throws {
+    /// A learner on `bounds` scoring simplices with `loss`. With `anisotropic` (python's
+    /// option; functions with one output only) a simplex is stretched along the local
+    /// gradient before its point is chosen, so that points go across steep slopes.
+    public init(bounds: Bounds, loss: LossND = .default, anisotropic: Bool = false) throws {
         self.bounds = bounds
         self.loss = loss
+        self.anisotropic = anisotropic
         domain = try Domain(bounds)
-        core = Mutex(try Core(domain: domain, loss: loss))
+        core = Mutex(try Core(domain: domain, loss: loss, anisotropic: anisotropic))
     }
 
-    /// A learner with the same bounds and loss, and no data.
-    public func newEmpty() -> LearnerND { try! LearnerND(bounds: bounds, loss: loss) }
+    /// A learner with the same bounds, loss and anisotropy, and no data.
+    public func newEmpty() -> LearnerND { try! LearnerND(bounds: bounds, loss: loss, anisotropic: anisotropic) }
 
     /// The number of input coordinates d.
     public var dimension: Int { domain.dimension }

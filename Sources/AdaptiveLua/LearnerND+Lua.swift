@@ -60,17 +60,19 @@ final class LuaLearnerND: LuaNumericLearner {
             let bounds = try boundsArgument(call, 2)
             var lossValue: LuaValue = .nil
             var nth: Int?
+            var anisotropic = false
             if !call.isNil(3), call.typeName(3) == "function" || call.typeName(3) == "LossND" {
                 lossValue = call.value(3)   // the loss given positionally, as python allows
             } else {
-                let options = try LuaOptions(call, 3, allowed: ["loss_per_simplex", "nth_neighbors"])
+                let options = try LuaOptions(call, 3, allowed: ["loss_per_simplex", "nth_neighbors", "anisotropic"])
                 lossValue = options.value("loss_per_simplex") ?? .nil
                 nth = try options.integer("nth_neighbors")
+                anisotropic = try options.boolean("anisotropic") ?? false
             }
             let loss: LossND = lossValue == .nil
                 ? .default : try LuaLossND.from(lossValue, nthNeighbors: nth, state: call.state)
             let core: LearnerND
-            do { core = try LearnerND(bounds: bounds, loss: loss) } catch let error as AdaptiveError {
+            do { core = try LearnerND(bounds: bounds, loss: loss, anisotropic: anisotropic) } catch let error as AdaptiveError {
                 throw LuaCallError(error.message)
             }
             try call.push(object: LuaLearnerND(core: core, function: function, lossValue: lossValue))
@@ -133,6 +135,7 @@ final class LuaLearnerND: LuaNumericLearner {
             }
         }
         type.property("vdim") { $0.core.vdim.map { .integer($0) } ?? .nil }
+        type.property("anisotropic") { .boolean($0.core.anisotropic) }
         type.property("loss_per_simplex") { $0.lossValue }
         type.property("pending_points") { .array($0.core.pendingPoints.map(luaPoint)) }
         // {{{x, y, z}, value}, ...} in the order the points were first told.

@@ -80,6 +80,25 @@ import Testing
         #expect(values[11] == .nil && values[12] == true)
     }
 
+    /// `anisotropic = true`: python's anisotropic points (to rounding; the core's tests
+    /// compare 300), a field saying so, and a clear error for vector outputs.
+    @Test func anisotropicOption() throws {
+        let kernel = Kernel()
+        let values = try kernel.execute("""
+            local function ring(x, y) return x + math.exp(-(x^2 + y^2 - 0.75^2)^2 / 0.2^4) end
+            local l = adaptive.LearnerND(ring, {{-1, 1}, {-1, 1}}, {anisotropic = true})
+            adaptive.runner.simple(l, {npoints_goal = 12})
+            local v = adaptive.LearnerND(function(x, y) return {x, y} end, {{-1, 1}, {-1, 1}}, {anisotropic = true})
+            local ok, message = pcall(adaptive.runner.simple, v, {npoints_goal = 12})
+            return l.anisotropic, l.data[12][1], adaptive.LearnerND(ring, {{-1, 1}, {-1, 1}}).anisotropic, message
+            """, chunkName: "=t")
+        #expect(values[0] == true && values[2] == false)
+        // python-adaptive 1.5.2's 12th point (anisotropic ring, sequential).
+        let p = values[1].doubles
+        #expect(abs(p[0] - -0.03703703703703709) < 1e-9 && abs(p[1] - -0.6296296296296297) < 1e-9)
+        #expect(values[3] == "LearnerND: anisotropic = true works only for a function with one output, this one has 2")
+    }
+
     @Test func hullBoundsAndVectorOutputs() throws {
         let kernel = Kernel()
         let values = try kernel.execute("""
