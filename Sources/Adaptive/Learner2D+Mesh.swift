@@ -34,6 +34,10 @@ extension Learner2D {
 
         var tri = Triangulation2D()
         let loss: Loss2D
+        /// `loss.needsGradients` and whether `loss` is the default, read once: the
+        /// per-triangle path then does not copy the loss's enum (with its closure).
+        let needsGradients: Bool
+        let isDefaultLoss: Bool
         let vdim: Int
         /// `vdim` raw values per vertex.
         var values: [Double] = []
@@ -45,6 +49,9 @@ extension Learner2D {
         var losses: [Double] = []
         var generations: [UInt32] = []
         var heap = LossHeap()
+        /// Per slot: the key of its current queue entry, -inf without one. A loss that
+        /// went down keeps its entry (see `rescore`).
+        var queuedKeys: [Double] = []
         var minValues: [Double]
         var maxValues: [Double]
         /// The value scale the stored losses were computed with.
@@ -65,6 +72,8 @@ extension Learner2D {
 
         init(loss: Loss2D, vdim: Int) {
             self.loss = loss
+            needsGradients = loss.needsGradients
+            if case .deviation = loss.kind { isDefaultLoss = true } else { isDefaultLoss = false }
             self.vdim = vdim
             minValues = Array(repeating: .infinity, count: vdim)
             maxValues = Array(repeating: -.infinity, count: vdim)
@@ -86,7 +95,10 @@ extension Learner2D {
             gradients.append(contentsOf: repeatElement(0, count: 2 * vdim))
             widenRange(value)
             growSlots()
-            for t in change.removed { generations[t] &+= 1 }
+            for t in change.removed {
+                generations[t] &+= 1
+                queuedKeys[t] = -.infinity
+            }
             if isGlobal && tri.vertexCount > Self.globalLimit {
                 isGlobal = false
                 isDirty = true
@@ -102,13 +114,12 @@ extension Learner2D {
             }
             if vertexCount >= nextWarmSolve && vertexCount <= Self.warmSolveLimit {
                 nextWarmSolve = Int(Double(vertexCount) * Self.warmSolveGrowth) + 1
-                if loss.needsGradients { solveGradientsGlobally(warm: true) }
+                if needsGradients { solveGradientsGlobally(warm: true) }
                 recomputeAll()
                 return change.vertex
             }
-            let touched = propagateGradients(around: change.vertex)
-            rescore(change.added)
-            rescore(trianglesAround(touched))
+            // `touched` holds the new vertex, so its triangles (all of `change.added`) too.
+            rescore(trianglesAround(propagateGradients(around: change.vertex)))
             return change.vertex
         }
 
@@ -152,6 +163,7 @@ extension Learner2D {
                 losses.append(contentsOf: repeatElement(0, count: extra))
                 generations.append(contentsOf: repeatElement(0, count: extra))
                 stamps.append(contentsOf: repeatElement(0, count: extra))
+                queuedKeys.append(contentsOf: repeatElement(-.infinity, count: extra))
             }
         }
 
@@ -159,40 +171,8 @@ extension Learner2D {
         mutating func refresh() {
             guard isDirty else { return }
             isDirty = false
-            if loss.needsGradients { solveGradientsGlobally() }
+            if needsGradients { solveGradientsGlobally() }
             recomputeAll()
-        }
-
-        /// Rescores every triangle with the current value scale and rebuilds the queue.
-        mutating func recomputeAll() {
-            lossScale = valueScale
-            var entries: [HeapEntry] = []
-            entries.reserveCapacity(tri.triangleCount)
-            for t in 0..<tri.slotCount where tri.isTriangle(t) {
-                generations[t] &+= 1
-                let l = computeLoss(t)
-                entries.append(HeapEntry(key: l.isNaN ? .infinity : l, slot: Int32(t), generation: generations[t]))
-            }
-            heap.rebuild(entries)
-        }
-
-        /// Rescores the given triangles (ids of live finite triangles, may repeat).
-        mutating func rescore(_ slots: [Int]) {
-            for t in slots where tri.isTriangle(t) {
-                generations[t] &+= 1
-                let l = computeLoss(t)
-                heap.push(HeapEntry(key: l.isNaN ? .infinity : l, slot: Int32(t), generation: generations[t]))
-            }
-            if heap.count > 2 * tri.triangleCount + 64 { compactHeap() }
-        }
-
-        mutating func compactHeap() {
-            heap.rebuild(heap.entries.filter { isCurrent($0) })
-        }
-
-        @inline(__always) func isCurrent(_ e: HeapEntry) -> Bool {
-            let t = Int(e.slot)
-            return tri.isTriangle(t) && generations[t] == e.generation
         }
 
         /// The finite triangles around the given vertices, each once.
@@ -218,23 +198,6 @@ extension Learner2D {
                 } while t != start
             }
             return result
-        }
-
-        /// The `k` triangles with the largest losses, largest first, with their losses.
-        mutating func top(_ k: Int) -> [(slot: Int, loss: Double)] {
-            var taken: [HeapEntry] = []
-            while taken.count < k, !heap.isEmpty {
-                let e = heap.removeFirst()
-                if isCurrent(e) { taken.append(e) }
-            }
-            for e in taken { heap.push(e) }
-            return taken.map { (Int($0.slot), losses[Int($0.slot)]) }
-        }
-
-        /// The largest loss (its stored value, possibly NaN), or nil without triangles.
-        mutating func maxLoss() -> Double? {
-            while let e = heap.first, !isCurrent(e) { _ = heap.popFirst() }
-            return heap.first.map { losses[Int($0.slot)] }
         }
     }
 }

@@ -13,7 +13,7 @@ extension Learner2D.Mesh {
     @discardableResult
     mutating func propagateGradients(around v: Int) -> [Int] {
         let seeds = [v] + tri.neighbors(of: v)
-        guard loss.needsGradients else { return seeds }
+        guard needsGradients else { return seeds }
         if vertexMarks.count < vertexCount {
             vertexMarks.append(contentsOf: repeatElement(0, count: vertexCount - vertexMarks.count))
         }

@@ -4,9 +4,14 @@ extension Learner2D.Mesh {
         let (a, b, c) = tri.vertices(of: t)
         let area = tri.area(of: t)
         areas[t] = area
-        let deviation = loss.needsGradients ? rawDeviation(a, b, c) : 0
+        let deviation = needsGradients ? rawDeviation(a, b, c) : 0
         deviations[t] = deviation
         let s = lossScale
+        if isDefaultLoss {
+            let value = Loss2D.deviationLoss(deviation / s, area)
+            losses[t] = value
+            return value
+        }
         let value: Double
         switch loss.kind {
         case .deviation:

@@ -50,4 +50,18 @@ struct Learner2DLocalUpdateTests {
         }
         #expect(worst < 0.05 * scale)
     }
+
+    /// Losses that went down keep their queue entries (ranked too high until they come
+    /// first): the queue still hands out exactly the largest current losses, in order.
+    @Test func theQueueGivesTheLargestCurrentLosses() throws {
+        let learner = try Self.ringLearner()
+        learner.core.withLock { core in
+            let keyed: [(slot: Int, key: Double)] = core.real.tri.triangleIDs.map { t in
+                (slot: t, key: Learner2D.Mesh.key(core.real.losses[t]))
+            }
+            let sorted = keyed.sorted { a, b in a.key > b.key || (a.key == b.key && a.slot < b.slot) }
+            let expected: [Int] = sorted.prefix(50).map { $0.slot }
+            #expect(core.real.top(50).map(\.slot) == Array(expected))
+        }
+    }
 }
