@@ -30,12 +30,22 @@ extension IntegratorLearner.Core {
             intervals[i].known |= 1 << UInt64(e.slot)
             let ival = intervals[i]
             let from = ival.depthComplete < 0 ? (ival.parent >= 0 ? 0 : 2) : ival.depthComplete + 1
-            if from <= ival.depth {
+            // A removed interval keeps the estimate it was removed with. (Told one by
+            // one it has no level left to complete; with points in flight it may have
+            // been refined first, and python's later fit of that level counted its
+            // error as excess and stopped parallel runs early.)
+            if from <= ival.depth && !ival.removed {
                 for depth in from...ival.depth
                 where intervals[i].known & CQUAD.depthMasks[depth] == CQUAD.depthMasks[depth] {
                     let (forceSplit, remove) = try completeProcess(e.interval, depth: depth)
-                    if remove {
+                    if remove && !intervals[i].hasChildren {
                         propagateRemoved(e.interval)
+                    } else if remove {
+                        // Split while this level was out (points in flight): python removes
+                        // it with the children that now cover it, whose errors are not
+                        // known yet, and ends "done" with an error of 1e-6 or +inf. Told
+                        // one by one an interval completes before it is split, so this
+                        // never happens there. The children carry on.
                     } else if forceSplit && !intervals[i].hasChildren && activePosition[i] >= 0
                         && !prioritySplit.contains(e.interval)
                     {
@@ -103,7 +113,8 @@ extension IntegratorLearner.Core {
             }
             let child = intervals[i].firstChild
             if child >= 0 {
-                for c in child..<(child + 2) {
+                // (A removed child keeps its estimate: see `tell(node:_:)`.)
+                for c in child..<(child + 2) where !intervals[Int(c)].removed {
                     if intervals[Int(c)].depthComplete >= 0 { try calcNdiv(c) }
                     if intervals[Int(c)].depthComplete == 0 {
                         shift(id, to: c)

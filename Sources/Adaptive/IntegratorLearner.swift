@@ -46,6 +46,13 @@ import Synchronization
 ///   again in the same process; its `load` does the same as ours).
 /// - `ask` returns fewer points, not an error, when it uses the last intervals up or
 ///   none is left while points handed out are not told (see ``ask(_:tellPending:)``).
+/// - With points in flight (a parallel runner), python can split an interval before
+///   its last values come back, then remove it at machine precision together with the
+///   children covering it, or update a removed interval's error from a late fit; its
+///   learner then ends "done" with an error of 1e-6 or +inf (a quarter of runs of exp
+///   to 1e-10 with 8 points in flight). Here a removed interval keeps its estimate and
+///   an interval split already keeps its children. Told one by one, neither can happen,
+///   so python's points are unchanged.
 /// - ``tellPending(_:)`` takes a point and removes it from the queue of points to hand
 ///   out (python's takes no argument and does nothing, so python's BalancingLearner
 ///   cannot drive an IntegratorLearner).
