@@ -91,6 +91,13 @@ extension IntegratorLearner.Core {
             }
             id = best
         }
+        try refine(id, forceSplit: forceSplit)
+    }
+
+    /// The action of `fillStack` on interval `id`, recorded in `refinements`. A replay
+    /// (`load`) passes the interval the cap on active intervals dropped then (`capped`).
+    mutating func refine(_ id: Int32, forceSplit: Bool, capped: Int32? = nil) throws {
+        let told = toldCount
         let depth = intervals[Int(id)].depth
         let n = CQUAD.ns[depth]
         let p0 = node(id, 0, depth: depth), p1 = node(id, 1, depth: depth)
@@ -107,9 +114,15 @@ extension IntegratorLearner.Core {
             intervals[Int(id)].depth += 1
             try addInterval(id)
         }
-        if active.count > Self.maxIvals, let worst = extremeActive(largest: false) {
+        var dropped: Int32 = -1
+        if let capped {
+            if capped >= 0 { deactivate(capped) }
+            dropped = capped
+        } else if active.count > Self.maxIvals, let worst = extremeActive(largest: false) {
             deactivate(worst)
+            dropped = worst
         }
+        refinements.append(IntegratorLearner.Refinement(told: told, interval: id, forced: forceSplit, dropped: dropped))
     }
 
     /// Whether the nodes that refining (or splitting) interval `id` would create are

@@ -35,6 +35,16 @@ extension IntegratorLearner {
         var hasChildren: Bool { firstChild >= 0 }
     }
 
+    /// One `fillStack` action, as a save file records it: `interval` was refined,
+    /// split (`forced`: from the priority list) or dropped after `told` nodes were told,
+    /// and `dropped` (or -1) left the active intervals for the `maxIvals` cap.
+    struct Refinement: Equatable {
+        var told: Int
+        var interval: Int32
+        var forced: Bool
+        var dropped: Int32
+    }
+
     /// One interval containing an x, linked in the order of python's
     /// `SortedSet(key=rdepth)` (ties in insertion order).
     struct MapEntry {
@@ -88,6 +98,10 @@ extension IntegratorLearner {
         var askedImprovements: [Double] = []
         /// The intervals containing each node, linked from `Node.mapHead` by `next`.
         var mapEntries: [MapEntry] = []
+        /// The history a save file replays: the nodes in the order they were first told,
+        /// and every refinement of the stack with how many nodes were told before it.
+        var tellOrder: [Int32] = []
+        var refinements: [IntegratorLearner.Refinement] = []
 
         /// Scratch buffers for one `completeProcess`.
         var fx = [Double](repeating: 0, count: 33)

@@ -17,8 +17,8 @@ extension IntegratorLearner.Core {
 
     mutating func tell(node n: Int32, _ y: Double) throws {
         switch nodes[Int(n)].status {
-        case .queued: toldCount += 1
-        case .pending: toldCount += 1; pendingCount -= 1
+        case .queued: toldCount += 1; tellOrder.append(n)
+        case .pending: toldCount += 1; pendingCount -= 1; tellOrder.append(n)
         case .told: break
         }
         nodes[Int(n)].status = .told

@@ -12,3 +12,4 @@ extension Learner2D: PersistentLearner {}
 extension LearnerND: PersistentLearner {}
 extension AverageLearner: PersistentLearner {}
 extension AverageLearner1D: PersistentLearner {}
+extension IntegratorLearner: PersistentLearner {}

@@ -46,6 +46,28 @@ import Testing
         #expect(values[6] == true)
     }
 
+    /// `save` / `load`: the loaded learner has the same estimate and asks the same points.
+    @Test func saveAndLoad() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("il-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let values = try Kernel().execute("""
+            local f = function(x) return math.exp(x) * math.sin(10 * x) end
+            local l = adaptive.IntegratorLearner(f, {0, 3}, 1e-10)
+            adaptive.runner.simple(l, {npoints_goal = 500})
+            l:save('\(path)')
+            local copy = adaptive.IntegratorLearner(f, {0, 3}, 1e-10)
+            copy:load('\(path)')
+            local same = copy.npoints == l.npoints and copy.igral == l.igral and copy.err == l.err
+            for _ = 1, 50 do
+              local p, q = l:ask(1)[1], copy:ask(1)[1]
+              same = same and p == q
+              l:tell(p, f(p)); copy:tell(q, f(q))
+            end
+            return same, copy.igral == l.igral
+            """, chunkName: "=t")
+        #expect(values == [true, true])
+    }
+
     @Test func everyRunnerStopsWhenDone() throws {
         for executor in ["", ", executor = adaptive.executors.threads(2)", ", executor = adaptive.executors.processes(2)"] {
             let kernel = Kernel()
