@@ -128,6 +128,15 @@ extension FilePoint {
             throw LuaCallError("DataSaver:load: a point has \(xs.count) coordinates, expected \(count)")
         }
     }
+
+    /// An index or seed read from a file: a whole number (a hand-edited 1e300 or 1.5
+    /// is an error, not a trap or a silent rounding).
+    static func integer(_ x: Double) throws -> Int {
+        guard let i = Int(exactly: x) else {
+            throw LuaCallError("DataSaver:load: an index or seed must be a whole number, got \(x)")
+        }
+        return i
+    }
 }
 
 extension Double: FilePoint {
@@ -137,7 +146,7 @@ extension Double: FilePoint {
 
 extension Int: FilePoint {
     var fileNumbers: [Double] { [Double(self)] }
-    init(fileNumbers xs: [Double]) throws { try Self.check(xs, count: 1); self = Int(xs[0]) }
+    init(fileNumbers xs: [Double]) throws { try Self.check(xs, count: 1); self = try Self.integer(xs[0]) }
 }
 
 extension SIMD2<Double>: FilePoint {
@@ -152,5 +161,8 @@ extension Array: FilePoint where Element == Double {
 
 extension AverageLearner1D.Point: FilePoint {
     var fileNumbers: [Double] { [x, Double(seed)] }
-    init(fileNumbers xs: [Double]) throws { try Self.check(xs, count: 2); self.init(seed: Int(xs[1]), x: xs[0]) }
+    init(fileNumbers xs: [Double]) throws {
+        try Self.check(xs, count: 2)
+        self.init(seed: try Self.integer(xs[1]), x: xs[0])
+    }
 }
