@@ -75,8 +75,9 @@ extension IntegratorLearner.Core {
         }
         for r in refinements {
             try tellValues(upTo: r.told)
-            guard r.interval >= 0, Int(r.interval) < intervals.count, r.dropped < Int32(intervals.count) else {
-                throw AdaptiveError("IntegratorLearner: '\(path)' refines interval \(r.interval), which this learner does not have")
+            let known = 0..<Int32(intervals.count)
+            guard known.contains(r.interval), r.dropped == -1 || known.contains(r.dropped) else {
+                throw AdaptiveError("IntegratorLearner: '\(path)' has a refinement of interval \(r.interval) dropping \(r.dropped); this learner has intervals 0 to \(intervals.count - 1)")
             }
             if r.forced, let i = prioritySplit.lastIndex(of: r.interval) { prioritySplit.remove(at: i) }
             try refine(r.interval, forceSplit: r.forced, capped: r.dropped)
