@@ -38,14 +38,13 @@ extension IntegratorLearner.Core {
                 for depth in from...ival.depth
                 where intervals[i].known & CQUAD.depthMasks[depth] == CQUAD.depthMasks[depth] {
                     let (forceSplit, remove) = try completeProcess(e.interval, depth: depth)
-                    if remove && !intervals[i].hasChildren {
-                        propagateRemoved(e.interval)
-                    } else if remove {
-                        // Split while this level was out (points in flight): python removes
-                        // it with the children that now cover it, whose errors are not
-                        // known yet, and ends "done" with an error of 1e-6 or +inf. Told
-                        // one by one an interval completes before it is split, so this
-                        // never happens there. The children carry on.
+                    if remove {
+                        // An interval split while this level was out (points in flight)
+                        // stays: python removes it with the children that now cover it,
+                        // whose errors are not known yet, and ends "done" with an error of
+                        // 1e-6 or +inf. Told one by one an interval completes before it
+                        // is split, so this never happens there.
+                        if !intervals[i].hasChildren { markRemoved(e.interval) }
                     } else if forceSplit && !intervals[i].hasChildren && activePosition[i] >= 0
                         && !prioritySplit.contains(e.interval)
                     {
@@ -59,16 +58,13 @@ extension IntegratorLearner.Core {
         }
     }
 
-    /// Marks an interval and its descendants removed (they still count in the error).
-    mutating func propagateRemoved(_ i: Int32) {
+    /// python's `propagate_removed` for the only intervals removed here, those without
+    /// children (see `tell(node:_:)`): marks it removed; its estimate still counts in
+    /// the error.
+    mutating func markRemoved(_ i: Int32) {
         sumsDirty = true
         intervals[Int(i)].removed = true
         deactivate(i)
-        let child = intervals[Int(i)].firstChild
-        if child >= 0 {
-            propagateRemoved(child)
-            propagateRemoved(child + 1)
-        }
     }
 
     /// python's `complete_process(depth)`: coefficients, integral, error, divergence
