@@ -18,14 +18,9 @@ extension LuaNumericLearner {
     func lua(value: Core.Value, in state: LuaState) -> LuaValue { Self.luaValue(value) }
     func readPoint(_ call: LuaCall, _ index: Int) throws -> Core.Point { try Self.point(call, index) }
     func readValue(_ call: LuaCall, _ index: Int) throws -> Core.Value { try Self.value(call, index) }
-    var saver: (@Sendable (String) throws -> Void)? { nil }
-    var loader: (@Sendable (String) throws -> Void)? { nil }
-    var binding: any LuaCoreBinding { self }
-}
-
-/// Learners that save their data: `save` and `load` for Lua, runners' periodic saving,
-/// data savers and balancing learners.
-extension LuaNumericLearner where Core: PersistentLearner {
+    /// The core's own `save`/`load`: for Lua, runners' periodic saving, data savers and
+    /// balancing learners.
     var saver: (@Sendable (String) throws -> Void)? { { [core] in try core.save(to: $0) } }
     var loader: (@Sendable (String) throws -> Void)? { { [core] in try core.load(from: $0) } }
+    var binding: any LuaCoreBinding { self }
 }

@@ -15,8 +15,8 @@ import Plotting
 ///     }
 ///
 /// Every such learner is also a ``LuaCoreBinding`` (LuaLearnerBinding+Core.swift), so data
-/// savers can wrap it and balancing learners balance it.
-protocol LuaNumericLearner: LuaLearner, LuaCoreBinding, LuaBindingProvider {
+/// savers can wrap it and balancing learners balance it, and saves its data.
+protocol LuaNumericLearner: LuaLearner, LuaCoreBinding, LuaBindingProvider where Core: PersistentLearner {
     /// The user's function, in the kernel's state.
     var function: LuaRef { get }
     /// The function's arguments at a point (`f(x, y)` for {x, y}).
@@ -101,10 +101,10 @@ extension LuaNumericLearner {
     }
 
     /// The members every learner has: `npoints`, `function`, `ask(n [, tell_pending])`,
-    /// `tell(point, value)`, `tell_pending(point)`, `loss([real])`, `remove_unfinished()`;
-    /// `save(fname)` and `load(fname)` when its core is a ``PersistentLearner``.
+    /// `tell(point, value)`, `tell_pending(point)`, `loss([real])`, `remove_unfinished()`,
+    /// `save(fname)` and `load(fname)`.
     static func addLearnerMembers(to type: LuaClass<Self>) {
-        if Core.self is any PersistentLearner.Type { addPersistenceMembers(to: type) }
+        addPersistenceMembers(to: type)
         type.property("npoints") { .integer($0.core.npoints) }
         type.property("function") { .function($0.function) }
         type.method("ask") { learner, call in
