@@ -96,8 +96,8 @@ final class DataSaverBinding<Child: LuaCoreBinding>: LuaCoreBinding {
 
     var plotter: (@Sendable () throws -> Figure)? { child.plotter }
 
-    /// Records are saved by the points' numbers; a learner whose points are not numbers
-    /// (a sequence's indices are) cannot save them.
+    /// Records are saved by the points' numbers (``FilePoint``: every learner's points
+    /// are); a point type that is not one cannot save them.
     static func saveRecords(_ records: [(point: Child.Core.Point, result: PortableValue)], to path: String) throws {
         guard Child.Core.Point.self is any FilePoint.Type else {
             throw LuaCallError("DataSaver:save: the records of a \(Child.Core.self) cannot be saved")

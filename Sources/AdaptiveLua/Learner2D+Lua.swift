@@ -114,7 +114,7 @@ final class LuaLearner2D: LuaNumericLearner {
         return type
     }
 
-    /// tell_many, to_table, save, load, interpolate, interpolated_on_grid.
+    /// tell_many, to_table, interpolate, interpolated_on_grid.
     static func addDataMethods(to type: LuaClass<LuaLearner2D>) {
         type.method("tell_many") { learner, call in
             guard case .array(let points) = try call.table(1), case .array(let values) = try call.table(2),

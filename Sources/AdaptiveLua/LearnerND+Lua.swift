@@ -149,7 +149,7 @@ final class LuaLearnerND: LuaNumericLearner {
         return type
     }
 
-    /// tell_many, to_table, interpolate, save, load.
+    /// tell_many, to_table, interpolate.
     static func addDataMethods(to type: LuaClass<LuaLearnerND>) {
         type.method("tell_many") { learner, call in
             guard case .array(let points) = try call.table(1), case .array(let values) = try call.table(2),
