@@ -4,15 +4,30 @@
 extension LearnerND {
     /// The stretch `A = I + f·ĝĝᵀ` along the unit gradient ĝ, with `f = √(|g|² + 1) − 1`:
     /// a simplex lying across a steep slope looks long along it, as on the graph of f.
-    /// Only the choice of point is made in stretched coordinates (see
-    /// `choosePointStretched`).
+    ///
+    /// python maps a simplex's vertices by `v @ T` with `T = (A·S)ᵀ` (S the per-axis
+    /// scaling), that is A applied to the scaled vertices, and decides there between
+    /// centroid and longest edge. The map is linear, so the point is the same centroid
+    /// or midpoint of the vertices themselves, and is taken there, exactly (see
+    /// `askBestPoint`). python maps its point back, with rounding that leaves points
+    /// 1e-17 beside edges and faces (its triangulation's tolerance hides that, an exact
+    /// one would make slivers); with unequal widths its map back, `solve(T, q) =
+    /// A⁻¹(q / scale)`, is not even the inverse, and its learner stops with "Point lies
+    /// outside of the specified simplex".
     struct Stretch {
         var direction: [Double]
         var factor: Double
 
-        func apply(_ v: [Double]) -> [Double] {
-            let t = factor * zip(direction, v).reduce(0) { $0 + $1.0 * $1.1 }
-            return zip(v, direction).map { $0 + t * $1 }
+        /// The `d + 1` vertices `v` (d coordinates each, scaled), stretched.
+        func apply(toVertices v: [Double], _ d: Int) -> [Double] {
+            var stretched: [Double] = []
+            stretched.reserveCapacity(v.count)
+            for i in 0...d {
+                let vertex = v[(i * d)..<((i + 1) * d)]
+                let t = factor * zip(direction, vertex).reduce(0) { $0 + $1.0 * $1.1 }
+                stretched += zip(vertex, direction).map { $0 + t * $1 }
+            }
+            return stretched
         }
     }
 }
@@ -53,22 +68,5 @@ extension LearnerND.Core {
         guard magnitude > 1e-8 else { return nil }
         return LearnerND.Stretch(
             direction: gradient.map { $0 / magnitude }, factor: (magnitude * magnitude + 1).squareRoot() - 1)
-    }
-
-    /// `choose_point_in_simplex(vertices, transform)` with the anisotropic transform:
-    /// python maps the vertices by `v @ T` with `T = (A·S)ᵀ` (S the per-axis scaling),
-    /// that is A applied to the scaled vertices, and decides there between centroid and
-    /// longest edge. The map is linear, so the point is the same centroid or midpoint of
-    /// the vertices themselves: taken there, exactly. (python maps its point back, with
-    /// rounding that leaves points 1e-17 beside edges and faces; its triangulation's
-    /// tolerance hides that, an exact one would make slivers. With unequal widths its map
-    /// back, `solve(T, q) = A⁻¹(q / scale)`, is not even the inverse, and its learner
-    /// stops with "Point lies outside of the specified simplex".) Returns raw coordinates.
-    func choosePointStretched(_ scaledVertices: [Double], _ stretch: LearnerND.Stretch) -> [Double] {
-        var stretched: [Double] = []
-        stretched.reserveCapacity(scaledVertices.count)
-        for i in 0...d { stretched += stretch.apply(Array(scaledVertices[(i * d)..<((i + 1) * d)])) }
-        let q = SimplexGeometry.point(SimplexGeometry.choice(stretched, d), scaledVertices, d)
-        return (0..<d).map { q[$0] / domain.scale[$0] }
     }
 }

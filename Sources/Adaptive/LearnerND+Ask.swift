@@ -36,13 +36,14 @@ extension LearnerND.Core {
             } else {
                 vertices = entry.simplex.ids.flatMap { tri.coordinates[($0 * d)..<(($0 + 1) * d)] }
             }
-            let p: [Double]
+            // With `anisotropic`, the choice is made on the stretched simplex and the
+            // point taken on the simplex itself (see `LearnerND.Stretch`).
+            var decidingVertices = vertices
             if anisotropic, let stretch = try localStretch(around: entry.simplex.ids) {
-                p = choosePointStretched(vertices, stretch)
-            } else {
-                let chosen = SimplexGeometry.choosePoint(vertices, d)
-                p = (0..<d).map { chosen[$0] / domain.scale[$0] }
+                decidingVertices = stretch.apply(toVertices: vertices, d)
             }
+            let chosen = SimplexGeometry.point(SimplexGeometry.choice(decidingVertices, d), vertices, d)
+            let p = (0..<d).map { chosen[$0] / domain.scale[$0] }
             if index[p] != nil || pending.contains(p) { continue }
             pendingToSimplex[p] = s
             try tellPending(p, hint: s)
